@@ -1,0 +1,57 @@
+/**
+ * @module device/device — hardware the estimator runs a model on: accelerators (discrete GPUs, unified
+ * memory SoCs) and the host around them (system RAM configuration, PCIe link).
+ */
+
+/** `discrete`: own VRAM, host RAM across PCIe. `unified`: one pool shared by CPU and GPU. `cpu`: no accelerator. */
+export type DeviceKind = 'discrete' | 'unified' | 'cpu';
+
+export type FormFactor = 'desktop' | 'laptop' | 'workstation' | 'datacenter' | 'soc' | 'cpu';
+
+export interface Device {
+  /** Stable kebab-case id, e.g. `geforce-rtx-3060-12gb`, `apple-m3-max-40c-128gb`. */
+  readonly id: string;
+  /** Display name, e.g. "GeForce RTX 3060 12GB". */
+  readonly name: string;
+  readonly vendor: string;
+  readonly kind: DeviceKind;
+  readonly formFactor: FormFactor;
+  /** Accelerator memory in GB (1e9 bytes); for unified devices the whole pool. Undefined for `cpu`. */
+  readonly memoryGB?: number;
+  /** Spec memory bandwidth, GB/s (1e9 bytes/s). */
+  readonly bandwidthGBs: number;
+  /** Dense FP16 tensor/matrix throughput, TFLOPS, when known. */
+  readonly fp16Tflops?: number;
+  /** Host link for discrete cards: PCIe generation and lanes. */
+  readonly pcie?: { readonly gen: number; readonly lanes: number };
+  /** Other names users type for it ("3060 12gb", "RTX 3060"). */
+  readonly aliases?: readonly string[];
+  /** Spec-sheet URL(s) the numbers come from. */
+  readonly source: string;
+}
+
+/** A system-RAM configuration (the slow tier of the cliff). */
+export interface HostMemory {
+  readonly id: string;
+  /** e.g. "DDR4-3200 dual-channel". */
+  readonly name: string;
+  /** Theoretical peak, GB/s. */
+  readonly bandwidthGBs: number;
+  /** A measured figure where published (STREAM/AIDA-style read), GB/s. */
+  readonly measuredGBs?: number;
+  readonly source: string;
+}
+
+/** A host-to-device link. */
+export interface PcieLink {
+  readonly id: string;
+  /** e.g. "PCIe 4.0 x16". */
+  readonly name: string;
+  readonly gen: number;
+  readonly lanes: number;
+  /** Theoretical per-direction bandwidth, GB/s. */
+  readonly bandwidthGBs: number;
+  /** Typical measured pinned host-to-device copy, GB/s, where published. */
+  readonly measuredGBs?: number;
+  readonly source: string;
+}

@@ -1,0 +1,30 @@
+/**
+ * @module errors — the one error type core throws. `code` is stable and machine-readable; `message`
+ * says what was wrong and what is accepted. Edges (CLI, page, server) turn it into their own output.
+ */
+
+export type CliffbenchErrorCode =
+  | 'unknown-model'
+  | 'unknown-device'
+  | 'ambiguous-device'
+  | 'unknown-quant'
+  | 'invalid-config'
+  | 'unsupported-architecture'
+  | 'invalid-gguf'
+  | 'invalid-scenario'
+  | 'invalid-result'
+  | 'does-not-fit'
+  | 'fit-failed';
+
+export class CliffbenchError extends Error {
+  readonly code: CliffbenchErrorCode;
+  /** Extra structured detail, e.g. the candidate names of an ambiguous lookup or the missing field. */
+  readonly detail: Readonly<Record<string, unknown>>;
+
+  constructor(code: CliffbenchErrorCode, message: string, detail: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'CliffbenchError';
+    this.code = code;
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * @module estimate/scenario — the batch scenario: one line of `cliffbench estimate --batch`, one set of
+ * inputs on the page. A stable contract other tools rely on: add optional fields only.
+ */
+import { z } from 'zod';
+
+const positive = z.number().finite().positive();
+const nonNegativeInt = z.number().int().nonnegative();
+
+export const DeviceSpecSchema = z.object({
+  name: z.string().min(1).max(200),
+  kind: z.enum(['discrete', 'unified', 'cpu']),
+  /** GB/s */
+  bandwidthGBs: positive,
+  /** GB; optional for `cpu`. */
+  memoryGB: positive.optional(),
+  /** TFLOPS */
+  fp16Tflops: positive.optional(),
+});
+
+export const HostSpecSchema = z.object({
+  /** System RAM, GB. @default 32 */
+  ramGB: positive.optional(),
+  /** System RAM read bandwidth, GB/s. @default DDR4-3200 dual-channel */
+  ramBandwidthGBs: positive.optional(),
+  /** Host-to-device bandwidth, GB/s. @default PCIe 4.0 x16 */
+  pcieGBs: positive.optional(),
+});
+
+/** Measured figures that replace spec-sheet ones (from the WebGPU/RAM benchmarks or a llama-bench run). */
+export const CalibrationSchema = z.object({
+  /** Effective accelerator bandwidth measured by the GEMV benchmark, GB/s (η already included). */
+  gpuBandwidthGBs: positive.optional(),
+  /** Measured host-RAM read bandwidth (all cores), GB/s. */
+  ramBandwidthGBs: positive.optional(),
+  /** Measured host-to-device upload bandwidth, GB/s. */
+  pcieGBs: positive.optional(),
+  /** Fitted fraction of spec bandwidth reached by decode kernels (from llama-bench figures). */
+  eta: positive.max(1.2).optional(),
+  /** Fitted fixed per-token cost, seconds. */
+  t0Seconds: z.number().finite().nonnegative().max(1).optional(),
+  /** Where the figures come from, shown in the estimate's basis. */
+  source: z.string().max(300).optional(),
+});
+
+export const BackendSchema = z.enum(['cuda', 'metal', 'vulkan', 'rocm', 'cpu']);
+export const OffloadSchema = z.enum(['auto', 'layers', 'experts', 'sysmem']);
+
+export const ScenarioSchema = z.looseObject({
+  id: z.string().max(200).optional(),
+  model: z.union([z.string().min(1), z.object({ hfConfig: z.record(z.string(), z.unknown()) })]),
+  quant: z.string().min(1),
+  /** Real file size in bytes; overrides the predicted weight bytes. */
+  weightsBytes: positive.optional(),
+  device: z.union([z.string().min(1), DeviceSpecSchema]),
+  host: HostSpecSchema.optional(),
+  backend: BackendSchema.optional(),
+  /** Allocated context, tokens. @default 4096 */
+  contextTokens: z.number().int().positive().default(4096),
+  /** Tokens already in the cache when generation starts. @default 0 */
+  depthTokens: nonNegativeInt.default(0),
+  /** Tokens generated (decode speed is averaged over them). @default 128 */
+  generatedTokens: z.number().int().positive().default(128),
+  /** Repeating layers on the GPU; default: llama.cpp-style automatic fit. */
+  gpuLayers: nonNegativeInt.optional(),
+  offload: OffloadSchema.default('auto'),
+  calibration: CalibrationSchema.optional(),
+});
+
+export type DeviceSpec = z.infer<typeof DeviceSpecSchema>;
+export type Calibration = z.infer<typeof CalibrationSchema>;
+export type HostSpec = z.infer<typeof HostSpecSchema>;
+export type Backend = z.infer<typeof BackendSchema>;
+export type Offload = z.infer<typeof OffloadSchema>;
+/** A scenario as written (defaults not yet applied). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+/** A scenario with defaults applied. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+
+/** The placement regime an estimate is in; names are part of the batch contract. */
+export type Regime =
+  | 'gpu' // everything in accelerator memory
+  | 'unified' // unified memory within the GPU's working-set limit
+  | 'unified-over-limit' // unified memory past Apple's default wired limit
+  | 'partial-offload' // llama.cpp CPU offload: some layers computed by the CPU from RAM
+  | 'experts-on-cpu' // MoE expert tensors in RAM, the rest on the GPU
+  | 'sysmem-fallback' // GPU reads spilled weights from RAM over PCIe (Windows driver fallback)
+  | 'cpu' // CPU only
+  | 'does-not-fit'; // not even RAM holds it
+
+export interface EstimateMemory {
+  /** Weight bytes in total. */
+  readonly weightsBytes: number;
+  /** KV cache bytes allocated for the whole context. */
+  readonly kvCacheBytes: number;
+  /** Compute buffers and runtime overhead, bytes. */
+  readonly overheadBytes: number;
+  /** Bytes that live in accelerator memory. */
+  readonly deviceBytes: number;
+  /** Bytes that live in system RAM. */
+  readonly hostBytes: number;
+}
+
+/** One line of batch output. */
+export interface EstimateResult {
+  readonly id?: string;
+  readonly decodeTokensPerSecond: number;
+  readonly prefillTokensPerSecond: number;
+  readonly timeToFirstTokenSeconds: number;
+  readonly fits: boolean;
+  readonly regime: Regime;
+  /** Decode tokens/s band from the validation residuals of this regime and backend. */
+  readonly band: { readonly low: number; readonly high: number };
+  readonly memory: EstimateMemory;
+  readonly placement: { readonly gpuLayers: number; readonly totalLayers: number };
+  /** Which numbers the estimate rests on (spec or measured bandwidth, fitted η and t0, file size...). */
+  readonly basis: string;
+  /** What is slow or does not fit, and what the user can change. */
+  readonly warnings: readonly string[];
+}
+
+export interface EstimateError {
+  readonly id?: string;
+  readonly error: string;
+}

@@ -1,0 +1,114 @@
+/**
+ * @module result/schema — the benchmark result document: what the WebGPU benchmark produces, the page
+ * downloads and imports, and the server stores. One schema, versioned; every reader validates with it.
+ * Bounds on strings and arrays are part of the contract (the server rejects anything larger).
+ */
+import { z } from 'zod';
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+const finite = z.number().finite();
+const positive = finite.positive();
+const nonNegative = finite.nonnegative();
+const text = (max: number) => z.string().max(max);
+/** Raw timing samples, seconds. */
+const Samples = z.array(positive).min(1).max(1000);
+
+export const WeightFormatSchema = z.enum(['f32', 'f16', 'q8_0', 'q4_0', 'q4_k']);
+export type WeightFormat = z.infer<typeof WeightFormatSchema>;
+
+export const TimingModeSchema = z.enum(['timestamp-query', 'wall-clock']);
+
+export const AdapterSchema = z.strictObject({
+  vendor: text(200),
+  architecture: text(200),
+  device: text(200),
+  description: text(500),
+  isFallbackAdapter: z.boolean().optional(),
+});
+
+export const EnvironmentSchema = z.strictObject({
+  /** `browser` (Web Worker) or `node` (Dawn). */
+  runtime: z.enum(['browser', 'node']),
+  userAgent: text(1000),
+  browser: text(200).optional(),
+  os: text(200).optional(),
+  /** `navigator.hardwareConcurrency` / `os.cpus().length`. */
+  logicalCores: z.number().int().positive().max(4096).optional(),
+});
+
+/** One timed problem: a streaming read or a GEMV of a given shape and format. */
+export const MeasurementSchema = z.strictObject({
+  kernel: z.enum(['stream-read', 'gemv']),
+  format: WeightFormatSchema,
+  /** e.g. "gemma-4-31b ffn_down", "stream 512 MiB". */
+  label: text(200),
+  rows: z.number().int().positive(),
+  cols: z.number().int().positive(),
+  /** Bytes read from memory per timed pass (weights + vectors). */
+  bytesPerPass: positive,
+  /** Distinct bytes rotated through (cache defeat). */
+  workingSetBytes: positive,
+  dispatchesPerPass: z.number().int().positive(),
+  samplesSeconds: Samples,
+  medianSeconds: positive,
+  /** Relative half-width of the 95% confidence interval of the mean. */
+  ci95Relative: nonNegative,
+  /** bytesPerPass / medianSeconds / 1e9. */
+  bandwidthGBs: positive,
+});
+
+/** Working-set sweep point: where the cache stops helping. */
+export const SweepPointSchema = z.strictObject({
+  workingSetBytes: positive,
+  bandwidthGBs: positive,
+  samplesSeconds: Samples,
+});
+
+/** Fit of t = launchSeconds + bytes / (bandwidthGBs·1e9) over a format's problems. */
+export const FormatFitSchema = z.strictObject({
+  format: WeightFormatSchema,
+  bandwidthGBs: positive,
+  launchSeconds: nonNegative,
+  /** Coefficient of determination of the fit. */
+  r2: finite.min(-1e6).max(1),
+  points: z.number().int().min(2),
+});
+
+export const UploadSchema = z.strictObject({
+  bytes: positive,
+  samplesSeconds: Samples,
+  bandwidthGBs: positive,
+});
+
+export const ClaimedDeviceSchema = z.strictObject({
+  /** Catalog id when the user picked a catalog device. */
+  deviceId: text(200).optional(),
+  name: text(200),
+});
+
+export const ResultDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+  app: z.strictObject({ name: z.literal('cliffbench'), version: text(50) }),
+  /** ISO 8601 time the run finished. */
+  createdAt: z.iso.datetime(),
+  mode: z.enum(['quick', 'full']),
+  adapter: AdapterSchema,
+  features: z.array(text(100)).max(200),
+  limits: z.record(text(100), nonNegative).refine((r) => Object.keys(r).length <= 200, 'too many limits'),
+  environment: EnvironmentSchema,
+  timingMode: TimingModeSchema,
+  /** Kernel tuning chosen at run time (workgroup size, rows per workgroup...). */
+  tuning: z.record(text(100), finite).refine((r) => Object.keys(r).length <= 50, 'too many tuning keys'),
+  measurements: z.array(MeasurementSchema).min(1).max(500),
+  sweep: z.array(SweepPointSchema).max(100),
+  fits: z.array(FormatFitSchema).max(20),
+  upload: UploadSchema.optional(),
+  claimedDevice: ClaimedDeviceSchema.optional(),
+  /** Wall time of the whole run, seconds. */
+  durationSeconds: positive,
+});
+
+export type ResultDocument = z.infer<typeof ResultDocumentSchema>;
+export type Measurement = z.infer<typeof MeasurementSchema>;
+export type FormatFit = z.infer<typeof FormatFitSchema>;
