@@ -16,8 +16,14 @@ export interface Device {
   readonly vendor: string;
   readonly kind: DeviceKind;
   readonly formFactor: FormFactor;
-  /** Accelerator memory in GB (1e9 bytes); for unified devices the whole pool. Undefined for `cpu`. */
+  /**
+   * Accelerator memory as marketed ("12GB"); for unified devices the whole pool. Undefined for `cpu`.
+   * Marketed VRAM and unified-memory sizes are binary (a "24 GB" card holds 24 GiB), so compute with
+   * `memoryBytes`, which catalog entries and `deviceFromSpec` always set alongside.
+   */
   readonly memoryGB?: number;
+  /** Exact accelerator memory, bytes: `memoryGB` × 2^30. */
+  readonly memoryBytes?: number;
   /** Spec memory bandwidth, GB/s (1e9 bytes/s). */
   readonly bandwidthGBs: number;
   /** Dense FP16 tensor/matrix throughput, TFLOPS, when known. */
@@ -28,6 +34,20 @@ export interface Device {
   readonly aliases?: readonly string[];
   /** Spec-sheet URL(s) the numbers come from. */
   readonly source: string;
+  /** The product without its memory configuration, e.g. "Apple M3 Max (40-core GPU)"; configurations share it. */
+  readonly family?: string;
+  /** Memory technology, e.g. "GDDR6X", "HBM3", "LPDDR5X". */
+  readonly memoryType?: string;
+  /** Memory bus width, bits. */
+  readonly busBits?: number;
+  /** GPU cores (Apple silicon). */
+  readonly gpuCores?: number;
+  /** Board power (NVIDIA TGP, AMD TBP) or package TDP, W; laptops: top of the OEM range. */
+  readonly tdpW?: number;
+  /** Launch year. */
+  readonly year?: number;
+  /** Caveat on the numbers, e.g. which figure is estimated rather than taken from a vendor sheet. */
+  readonly note?: string;
 }
 
 /** A system-RAM configuration (the slow tier of the cliff). */
@@ -40,6 +60,14 @@ export interface HostMemory {
   /** A measured figure where published (STREAM/AIDA-style read), GB/s. */
   readonly measuredGBs?: number;
   readonly source: string;
+  /** Memory technology, e.g. "DDR5". */
+  readonly memoryType?: string;
+  /** Data rate, MT/s. */
+  readonly megaTransfersPerSecond?: number;
+  /** Total bus width, bits (64 per desktop DDR channel). */
+  readonly busBits?: number;
+  /** Other names users type for it, e.g. the platform ("Threadripper 7000"). */
+  readonly aliases?: readonly string[];
 }
 
 /** A host-to-device link. */
@@ -54,4 +82,6 @@ export interface PcieLink {
   /** Typical measured pinned host-to-device copy, GB/s, where published. */
   readonly measuredGBs?: number;
   readonly source: string;
+  /** Other names users type for it ("Thunderbolt 4", "OCuLink"). */
+  readonly aliases?: readonly string[];
 }
