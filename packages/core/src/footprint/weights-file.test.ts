@@ -36,11 +36,11 @@ describe('GGUF file size', () => {
     expect(ragged - aligned).toBe(30);
   });
 
-  it('reproduces the 741,056-byte header of llama-2-7b-chat.Q2_K.gguf within 2%', () => {
-    // tensor data offset asserted by @huggingface/gguf's own tests; the header fit is ours
+  it('reproduces the 741,056-byte header of llama-2-7b-chat.Q2_K.gguf it was fitted to', () => {
+    // tensor data offset asserted by @huggingface/gguf's own tests; checks the tensor records and padding
     const arch = fixtureArch(llama2_7b);
     const tensors = quantizeTensors(fixtureTensors(llama2_7b), findQuant('Q2_K'), arch);
-    expect(Math.abs(ggufOverheadBytes(tensors, arch) / 741_056 - 1)).toBeLessThan(0.02);
+    expect(Math.abs(ggufOverheadBytes(tensors, arch) / 741_056 - 1)).toBeLessThan(0.002);
   });
 
   it('stores a BPE vocabulary with merges, so it costs more per token than SentencePiece', () => {
@@ -48,7 +48,9 @@ describe('GGUF file size', () => {
     const bpe = fixtureArch(qwen3_30b_a3b);
     expect(vocabKind(spm)).toBe('spm');
     expect(vocabKind(bpe)).toBe('bpe');
-    expect(tokenizerMetadataBytes(bpe) / bpe.vocabSize).toBeGreaterThan(tokenizerMetadataBytes(spm) / spm.vocabSize);
+    expect(tokenizerMetadataBytes(bpe) / bpe.vocabSize).toBeGreaterThan(
+      tokenizerMetadataBytes(spm) / spm.vocabSize,
+    );
   });
 
   it('predicts a file a few MB larger than its tensors', () => {

@@ -15,45 +15,47 @@ import type { WeightBreakdown } from './weights.js';
 const GGUF_HEADER_BYTES = 24;
 const GGUF_ALIGNMENT = 32;
 const STRING_LENGTH_BYTES = 8;
-const ARRAY_HEADER_BYTES = 4 + 8; // element type u32 + count u64
+
+/** How a model's vocabulary is stored, which sets the size of the GGUF key-value section. */
+export type VocabKind = 'gemma' | 'spm' | 'bpe';
+
+/** Bytes of the whole key-value section (tokenizer, scalar keys, chat template) per vocabulary entry. */
+interface MetadataFit {
+  readonly bytesPerToken: number;
+  readonly source: string;
+}
+
+const metadataFits: Readonly<Record<VocabKind, MetadataFit>> = {
+  // File size minus exact tensor bytes, tensor records, padding and header for five GGUFs sharing one
+  // 262,144-entry vocabulary: ggml-org gemma-4-26B-A4B-it and gemma-4-31B-it at Q8_0 and Q4_K_M, and google's
+  // gemma-4-12b-it QAT q4_0 (sizes in the project's gemma4.md §6). All five leave 15,781,067-15,782,039
+  // bytes: 60.2 per entry. Assumed for Gemma 3's 262,208-entry vocabulary too (not checked against a file).
+  gemma: { bytesPerToken: 60.2, source: 'Gemma 4 GGUF file sizes minus tensors (5 files agree within 1 KB)' },
+  // TheBloke llama-2-7b-chat.Q2_K.gguf starts its tensor data at byte 741,056 (asserted by @huggingface/gguf's
+  // own tests, src/gguf.spec.ts); less the 24-byte header and 17,286 bytes of tensor records, its 32,000-entry
+  // SentencePiece vocabulary (string, f32 score, i32 type each) and 19 scalar keys take 22.6 bytes an entry.
+  spm: { bytesPerToken: 22.6, source: 'llama-2-7b-chat.Q2_K.gguf header (741,056 bytes)' },
+  // Byte-level BPE (Llama 3, Qwen, gpt-oss): per entry a ~7-byte string with its 8-byte length, an i32 type,
+  // and ~1.5 merges of ~15 bytes plus length (Qwen2 has ~1 merge per entry, Llama 3 ~2.2). Structural, not
+  // fitted to a file: even 50% off, it moves a catalog file size by under 0.2%.
+  bpe: { bytesPerToken: 50, source: 'structural estimate (strings, types, merges); not fitted' },
+};
 
 /**
- * Average stored length in bytes of one vocabulary string. Fitted to the one header whose size we know
- * exactly: TheBloke llama-2-7b-chat.Q2_K.gguf has its tensor data at offset 741,056
- * (@huggingface/gguf src/gguf.spec.ts, "calculate tensor data offset"); with its 291 tensor records
- * (17.3 KB) and ~1 KB of scalar keys removed, its 32,000-token SentencePiece vocabulary (string + f32
- * score + i32 type per token) takes 22.6 B a token, so 6.6 B for the string itself.
- */
-const TOKEN_STRING_BYTES = 6.6;
-/** Scalar keys, names and a chat template: ~20–40 small KVs plus a template of a few KB (not fitted). */
-const OTHER_METADATA_BYTES = 8192;
-
-/** How the vocabulary is stored: SentencePiece (strings, scores, types) or BPE (strings, types, merges). */
-export type VocabKind = 'spm' | 'bpe';
-
-/**
- * SentencePiece for Gemma and for 32k-vocabulary Llama/Mistral models; byte-level BPE (Llama 3, Qwen,
- * gpt-oss) otherwise, as convert_hf_to_gguf.py writes them (tokenizer.ggml.model `llama` vs `gpt2`).
+ * Gemma's 262k vocabulary, 32k-entry SentencePiece vocabularies (Llama 2, Mistral 7B), or byte-level BPE
+ * (Llama 3, Qwen, gpt-oss), as convert_hf_to_gguf.py writes them.
  */
 export function vocabKind(arch: ModelArchitecture): VocabKind {
-  return arch.family.startsWith('gemma') || arch.modelType.startsWith('gemma') || arch.vocabSize <= 32768
-    ? 'spm'
-    : 'bpe';
+  if (arch.family.startsWith('gemma') || arch.modelType.startsWith('gemma')) return 'gemma';
+  return arch.vocabSize <= 32768 ? 'spm' : 'bpe';
 }
 
 /**
- * Estimated bytes of the tokenizer metadata. SentencePiece: per token a string, an f32 score and an i32
- * type. BPE: a string and an i32 type per token plus the merge list, taken as one merge per token of about
- * two token lengths each (Qwen2 has ~1 merge per token, Llama 3 ~2.2: this term is the least certain,
- * at most ~0.1% of any file in the catalog).
+ * Estimated bytes of the GGUF key-value section (tokenizer, scalar keys, chat template): vocabulary entries
+ * × bytes per entry fitted per vocabulary kind (see metadataFits for each fit's source).
  */
 export function tokenizerMetadataBytes(arch: ModelArchitecture): number {
-  const v = arch.vocabSize;
-  const strings = ARRAY_HEADER_BYTES + v * (STRING_LENGTH_BYTES + TOKEN_STRING_BYTES);
-  const types = ARRAY_HEADER_BYTES + v * 4;
-  if (vocabKind(arch) === 'spm') return strings + types + ARRAY_HEADER_BYTES + v * 4;
-  const merges = ARRAY_HEADER_BYTES + v * (STRING_LENGTH_BYTES + 2 * TOKEN_STRING_BYTES + 1);
-  return strings + types + merges;
+  return arch.vocabSize * metadataFits[vocabKind(arch)].bytesPerToken;
 }
 
 /** Exact bytes of the tensor-info records (names, shapes, types, offsets). */
@@ -70,8 +72,7 @@ const pad = (n: number): number => (GGUF_ALIGNMENT - (n % GGUF_ALIGNMENT)) % GGU
 
 /** Header, metadata, tensor records and alignment padding: everything in the file except tensor data. */
 export function ggufOverheadBytes(tensors: readonly QuantizedTensor[], arch: ModelArchitecture): number {
-  const head =
-    GGUF_HEADER_BYTES + OTHER_METADATA_BYTES + tokenizerMetadataBytes(arch) + tensorInfoBytes(tensors);
+  const head = GGUF_HEADER_BYTES + tokenizerMetadataBytes(arch) + tensorInfoBytes(tensors);
   const dataPadding = tensors.reduce((sum, t) => sum + pad(t.bytes), 0);
   return head + pad(head) + dataPadding;
 }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { type FixtureShape, fixtureArch, fixtureTensors, llama2_7b, qwen3_30b_a3b } from '../../test/weights-fixtures.js';
-import { CliffbenchError, findQuant, quantizeTensors, scaleBreakdownToFileSize, weightBreakdown } from '../index.js';
+import {
+  type FixtureShape,
+  fixtureArch,
+  fixtureTensors,
+  llama2_7b,
+  qwen3_30b_a3b,
+} from '../../test/weights-fixtures.js';
+import {
+  CliffbenchError,
+  findQuant,
+  quantizeTensors,
+  scaleBreakdownToFileSize,
+  weightBreakdown,
+} from '../index.js';
 
 const breakdown = (shape: FixtureShape, mix: string) => {
   const arch = fixtureArch(shape);
@@ -8,7 +20,8 @@ const breakdown = (shape: FixtureShape, mix: string) => {
   return { tensors, b: weightBreakdown(tensors, arch) };
 };
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-const bytesOf = (ts: { name: string; bytes: number }[], name: string) => ts.find((t) => t.name === name)?.bytes ?? 0;
+const bytesOf = (ts: { name: string; bytes: number }[], name: string) =>
+  ts.find((t) => t.name === name)?.bytes ?? 0;
 
 describe('weightBreakdown', () => {
   it('adds the same bytes whether summed by group, by layer or in total', () => {
@@ -55,7 +68,10 @@ describe('weightBreakdown', () => {
     const { b } = breakdown(qwen3_30b_a3b, 'Q4_K_M');
     const scaled = scaleBreakdownToFileSize(b, 1.1 * b.totalBytes);
     expect(scaled.totalBytes).toBeCloseTo(1.1 * b.totalBytes, 0);
-    expect(scaled.activeBytesPerToken / scaled.totalBytes).toBeCloseTo(b.activeBytesPerToken / b.totalBytes, 12);
+    expect(scaled.activeBytesPerToken / scaled.totalBytes).toBeCloseTo(
+      b.activeBytesPerToken / b.totalBytes,
+      12,
+    );
     expect(scaled.byGroup.experts).toBeCloseTo(1.1 * b.byGroup.experts, 0);
     expect(sum(scaled.perLayerBytes) + scaled.nonRepeatingBytes).toBeCloseTo(scaled.totalBytes, 0);
     const onDisk = scaleBreakdownToFileSize(b, b.totalBytes + 5e6, 5e6);

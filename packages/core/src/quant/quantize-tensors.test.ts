@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FixtureShape, fixtureArch, fixtureTensors, llama2_7b, qwen3_30b_a3b } from '../../test/weights-fixtures.js';
+import {
+  type FixtureShape,
+  fixtureArch,
+  fixtureTensors,
+  llama2_7b,
+  qwen3_30b_a3b,
+} from '../../test/weights-fixtures.js';
 import { findQuant, type QuantizedTensor, quantizeTensors, storageType } from '../index.js';
 
 const quantize = (shape: FixtureShape, mix: string) =>
@@ -143,7 +149,20 @@ describe('quantizeTensors', () => {
   });
 
   it('orders the mixes of one model by size, smallest to largest', () => {
-    const order = ['Q2_K', 'Q3_K_S', 'Q3_K_M', 'Q3_K_L', 'Q4_K_S', 'Q4_K_M', 'Q5_K_S', 'Q5_K_M', 'Q6_K', 'Q8_0', 'F16', 'F32'];
+    const order = [
+      'Q2_K',
+      'Q3_K_S',
+      'Q3_K_M',
+      'Q3_K_L',
+      'Q4_K_S',
+      'Q4_K_M',
+      'Q5_K_S',
+      'Q5_K_M',
+      'Q6_K',
+      'Q8_0',
+      'F16',
+      'F32',
+    ];
     for (const shape of [llama2_7b, qwen3_30b_a3b]) {
       const sizes = order.map((m) => total(quantize(shape, m)));
       for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeGreaterThan(sizes[i - 1]!);
@@ -151,7 +170,18 @@ describe('quantizeTensors', () => {
   });
 
   it('sizes every tensor from its type: whole blocks, bits per weight as the type says', () => {
-    const mixes = ['Q2_K', 'Q3_K_M', 'Q4_0', 'Q4_K_M', 'Q5_K_M', 'Q6_K', 'Q8_0', 'IQ4_XS', 'MXFP4', 'MLX 4-bit'];
+    const mixes = [
+      'Q2_K',
+      'Q3_K_M',
+      'Q4_0',
+      'Q4_K_M',
+      'Q5_K_M',
+      'Q6_K',
+      'Q8_0',
+      'IQ4_XS',
+      'MXFP4',
+      'MLX 4-bit',
+    ];
     fc.assert(
       fc.property(
         fc.record({
