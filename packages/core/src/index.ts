@@ -25,6 +25,11 @@ export { BYTES_PER_MARKETED_GB } from './device/gpu-table.js';
 export { ddrBandwidthGBs, hostMemories } from './device/host-memory.js';
 export { pcieBandwidthGBs, pcieLinks } from './device/pcie-links.js';
 export { CliffbenchError, type CliffbenchErrorCode } from './errors.js';
+export { type GgufModel, readGgufHeader } from './import/gguf-header.js';
+export { catalogConfig, models } from './model/catalog.js';
+export { findModel } from './model/find-model.js';
+export { architectureFromHfConfig, type HfConfigOptions, supportedModelTypes } from './model/hf-config.js';
+export { tensorsOf } from './model/tensors-of.js';
 export {
   type Backend,
   BackendSchema,
@@ -37,6 +42,8 @@ export {
   type EstimateResult,
   type HostSpec,
   HostSpecSchema,
+  type KvCacheTypeName,
+  KvCacheTypeNameSchema,
   type Offload,
   OffloadSchema,
   type Regime,
@@ -44,6 +51,51 @@ export {
   type ScenarioInput,
   ScenarioSchema,
 } from './estimate/scenario.js';
+export {
+  type Curve,
+  type CurveAxis,
+  type CurveOptions,
+  type CurvePoint,
+  cliffCurve,
+  cliffCurveResolved,
+} from './curves/cliff-curve.js';
+export { type BatchOptions, runBatch, runBatchLine } from './estimate/batch.js';
+export type { Advice, AdviceKind, DetailedEstimate, EstimateBreakdown } from './estimate/detailed.js';
+export {
+  type EstimateOptions,
+  estimate,
+  estimateDetailed,
+  estimateResolved,
+  toEstimateResult,
+} from './estimate/estimate.js';
+export { type KvCacheSettings, kvCacheSettings } from './estimate/kv-settings.js';
+export { type ResolveOptions, resolveScenario } from './estimate/resolve-scenario.js';
+export {
+  type Reconfiguration,
+  type ResolvedScenario,
+  type RunSettings,
+  reconfigure,
+} from './estimate/resolved.js';
+export {
+  kvCacheBytes,
+  kvCacheCells,
+  type KvCacheOptions,
+  kvReadBytesAveraged,
+  kvReadBytesPerToken,
+  type KvTypes,
+} from './footprint/kv-cache.js';
+export { computeBufferBytes, runtimeOverheadBytes } from './footprint/overhead.js';
+export { FIT_MARGIN_BYTES } from './placement/auto-fit.js';
+export {
+  type BackendSpeed,
+  backendDefaults,
+  type SharedSpeed,
+  sharedSpeed,
+} from './speed/backend-defaults.js';
+export type { DecodeBreakdown, Tier, TierTime } from './speed/decode.js';
+export type { PrefillBreakdown } from './speed/prefill.js';
+export { type BandFactors, bandFactors } from './uncertainty/band.js';
+export { type BandRow, bandTable as uncertaintyBands } from './uncertainty/band-table.js';
 export { type WeightBreakdown, weightBreakdown } from './footprint/weights.js';
 export {
   ggufFileBytes,
@@ -86,3 +138,32 @@ export {
   type WeightFormat,
   WeightFormatSchema,
 } from './result/schema.js';
+export { describePlacement, describeTradeOff, formatTokens } from './tune/describe-configuration.js';
+export { LLAMA_BENCH_SOURCE, LLAMA_SERVER_SOURCE, LM_STUDIO_SOURCE, OLLAMA_SOURCE } from './tune/flags.js';
+export {
+  type LmStudioLoadConfig,
+  llamaGpuLayersValue,
+  type RenderedSettings,
+  type RenderOptions,
+  renderSettings,
+} from './tune/render-settings.js';
+export { DEFAULT_MARGIN_BYTES, DEFAULT_MIN_CONTEXT_TOKENS } from './tune/search-configurations.js';
+export {
+  type TuneCurve,
+  type TuneCurveAxis,
+  type TuneCurvePoint,
+  tuneCurve,
+  tuneCurveResolved,
+} from './tune/tune-curve.js';
+export { type TuneContext, tuneResolved, tuneSettings } from './tune/tune-settings.js';
+export type {
+  TradeOff,
+  TunedConfiguration,
+  TunedMemory,
+  TunedSettings,
+  TuneInput,
+  TuneOptions,
+  TuneResult,
+  TuneScenario,
+  TuneSuggestion,
+} from './tune/tune-types.js';

@@ -45,6 +45,8 @@ export const CalibrationSchema = z.object({
 
 export const BackendSchema = z.enum(['cuda', 'metal', 'vulkan', 'rocm', 'cpu']);
 export const OffloadSchema = z.enum(['auto', 'layers', 'experts', 'sysmem']);
+/** KV-cache element types a scenario may ask for (llama.cpp `-ctk`/`-ctv` values). */
+export const KvCacheTypeNameSchema = z.enum(['f16', 'q8_0', 'q4_0']);
 
 export const ScenarioSchema = z.looseObject({
   id: z.string().max(200).optional(),
@@ -64,6 +66,23 @@ export const ScenarioSchema = z.looseObject({
   /** Repeating layers on the GPU; default: llama.cpp-style automatic fit. */
   gpuLayers: nonNegativeInt.optional(),
   offload: OffloadSchema.default('auto'),
+  /** Experts of the first N MoE layers stay in system RAM, as llama.cpp `--n-cpu-moe N`. @default 0 */
+  cpuMoeLayers: nonNegativeInt.optional(),
+  /** KV-cache type of K, and of V unless `kvCacheTypeV` is given (`-ctk`/`-ctv`). @default 'f16' */
+  kvCacheType: KvCacheTypeNameSchema.optional(),
+  /** KV-cache type of V when it differs from K. A quantised V cache requires flash attention. */
+  kvCacheTypeV: KvCacheTypeNameSchema.optional(),
+  /** Flash attention (`-fa on|off`). @default on where needed or supported, as llama.cpp's `auto` */
+  flashAttention: z.boolean().optional(),
+  /** Prompt tokens processed (starting at `depthTokens`) for prefill and time to first token. @default 512 */
+  promptTokens: z.number().int().positive().optional(),
+  /** Micro-batch size (`-ub`): prefill batch, compute-buffer and sliding-window cache size. @default 512 */
+  ubatchTokens: z.number().int().positive().max(65536).optional(),
+  /**
+   * Accelerator memory the runtime may use, GB as marketed (= GiB): VRAM left free by other programs, or the
+   * raised Apple GPU limit (`iogpu.wired_limit_mb` / 1024). @default the whole VRAM; Apple's default limit
+   */
+  gpuMemoryLimitGB: positive.optional(),
   calibration: CalibrationSchema.optional(),
 });
 
@@ -72,6 +91,7 @@ export type Calibration = z.infer<typeof CalibrationSchema>;
 export type HostSpec = z.infer<typeof HostSpecSchema>;
 export type Backend = z.infer<typeof BackendSchema>;
 export type Offload = z.infer<typeof OffloadSchema>;
+export type KvCacheTypeName = z.infer<typeof KvCacheTypeNameSchema>;
 /** A scenario as written (defaults not yet applied). */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 /** A scenario with defaults applied. */
@@ -112,7 +132,12 @@ export interface EstimateResult {
   /** Decode tokens/s band from the validation residuals of this regime and backend. */
   readonly band: { readonly low: number; readonly high: number };
   readonly memory: EstimateMemory;
-  readonly placement: { readonly gpuLayers: number; readonly totalLayers: number };
+  readonly placement: {
+    readonly gpuLayers: number;
+    readonly totalLayers: number;
+    /** Layers (the first ones) whose routed MoE experts live in system RAM; 0 for dense models. */
+    readonly cpuMoeLayers?: number;
+  };
   /** Which numbers the estimate rests on (spec or measured bandwidth, fitted η and t0, file size...). */
   readonly basis: string;
   /** What is slow or does not fit, and what the user can change. */

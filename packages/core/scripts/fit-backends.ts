@@ -1,0 +1,177 @@
+/**
+ * Fits the decode and prefill coefficients (src/speed/backend-defaults.ts) to reference/validation-public.jsonl
+ * and prints the table to paste there. Physics, not rows: one η and one per-layer t0 per backend, the CPU
+ * tier's η, core-bandwidth cap and t0, and factors shared by all backends (MoE layer cost, KV-read efficiency,
+ * HBM efficiency). Loss: soft-L1 (scale 0.1) on log(predicted/measured) over every row, minimised by
+ * Nelder–Mead from the current defaults, restarted until it stops improving. Placement does not depend on
+ * the coefficients, so each row is resolved and placed once.
+ * Prefill: each backend's efficiency is scaled by the median measured/predicted over its dense rows, then the
+ * MoE factor by the median over MoE rows (two rounds, as transfer and weight-read terms are not linear in it).
+ * Usage: tsx scripts/fit-backends.ts [validation.jsonl]
+ */
+import { pathToFileURL } from 'node:url';
+import type { Backend, BackendSpeed, ResolvedScenario, SharedSpeed } from '../src/index.js';
+import { backendDefaults, sharedSpeed } from '../src/index.js';
+import { place } from '../src/placement/place.js';
+import { type SpeedParameters, speedCoefficients } from '../src/speed/coefficients.js';
+import { decodeTime } from '../src/speed/decode.js';
+import { prefillTime } from '../src/speed/prefill.js';
+import { nelderMead } from './nelder-mead.js';
+import { loadValidationRows, quantile, type ResolvedRow, resolveRows, summarizeErrors } from './validation.js';
+
+const GPU_BACKENDS = ['cuda', 'metal', 'vulkan', 'rocm'] as const satisfies readonly Backend[];
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+const logit = (p: number): number => Math.log(p / (1 - p));
+/** Bounds on a tier's η: no kernel streams faster than the ~87-92 % of spec that pure read/copy benchmarks reach
+ * on GPUs (project prior-art survey §3.5, RTX 3090 read/write/memcpy); 0.2 is below every row. */
+const ETA_FLOOR = 0.2;
+const ETA_CEILING = 0.92;
+
+/** Parameter vector ↔ tables. Bounded quantities go through a sigmoid, positive ones through exp. */
+function decode(x: readonly number[], base: SpeedParameters): SpeedParameters {
+  const at = (i: number): number => x[i] as number;
+  const backends = { ...base.backends } as Record<Backend, BackendSpeed>;
+  GPU_BACKENDS.forEach((b, i) => {
+    backends[b] = {
+      ...base.backends[b],
+      eta: ETA_FLOOR + (ETA_CEILING - ETA_FLOOR) * sigmoid(at(2 * i)),
+      t0PerLayerSeconds: 1e-4 * Math.exp(at(2 * i + 1)),
+    };
+  });
+  const k = 2 * GPU_BACKENDS.length;
+  backends.cpu = {
+    ...base.backends.cpu,
+    eta: ETA_CEILING * sigmoid(at(k)),
+    capGBs: 100 * Math.exp(at(k + 1)),
+    t0PerLayerSeconds: 1e-4 * Math.exp(at(k + 2)),
+  };
+  const shared: SharedSpeed = {
+    ...base.shared,
+    moeLayerFactor: Math.exp(at(k + 3)),
+    kvEtaRatio: sigmoid(at(k + 4)),
+    hbmEtaFactor: sigmoid(at(k + 5)),
+  };
+  return { backends, shared };
+}
+
+function encode(p: SpeedParameters): number[] {
+  const x: number[] = [];
+  for (const b of GPU_BACKENDS) {
+    const eta = Math.min(ETA_CEILING - 1e-3, Math.max(ETA_FLOOR + 1e-3, p.backends[b].eta));
+    x.push(logit((eta - ETA_FLOOR) / (ETA_CEILING - ETA_FLOOR)), Math.log(p.backends[b].t0PerLayerSeconds / 1e-4));
+  }
+  const cpu = p.backends.cpu;
+  x.push(logit(Math.min(0.999, cpu.eta / ETA_CEILING)), Math.log((cpu.capGBs ?? 150) / 100), Math.log(cpu.t0PerLayerSeconds / 1e-4));
+  x.push(Math.log(p.shared.moeLayerFactor), logit(p.shared.kvEtaRatio), logit(p.shared.hbmEtaFactor));
+  return x;
+}
+
+/**
+ * HBM parts in the validation rows that the device catalog does not list (so the estimator cannot tell their
+ * memory type from the row's name and numbers). The fit needs every row's memory technology to separate the
+ * backend's η from the HBM factor; spec sheets: AMD Instinct MI50/MI60 (HBM2, 1024 GB/s) and MI100 (HBM2,
+ * 1229 GB/s), amd.com/en/products/accelerators/instinct; NVIDIA V100 (HBM2, 900 GB/s) and A30 (HBM2, 933 GB/s),
+ * nvidia.com/en-us/data-center.
+ */
+const HBM_NOT_IN_CATALOG = /Instinct MI(50|60|100)\b|Tesla V100|\bA30\b/;
+
+function withKnownMemory(row: ResolvedRow): ResolvedRow {
+  const hw = row.resolved.hardware;
+  if (hw.hbm || !HBM_NOT_IN_CATALOG.test(hw.device.name)) return row;
+  return { ...row, resolved: { ...row.resolved, hardware: { ...hw, hbm: true } } };
+}
+
+interface Placed {
+  readonly row: ResolvedRow;
+  readonly placement: ReturnType<typeof place>;
+}
+
+function withParams(r: ResolvedScenario, params: SpeedParameters): ResolvedScenario {
+  return { ...r, speed: speedCoefficients(r.hardware, r.calibration, params) };
+}
+
+const decodeError = (p: Placed, params: SpeedParameters): number =>
+  decodeTime(withParams(p.row.resolved, params), p.placement).tokensPerSecond / p.row.measured.decodeTokensPerSecond;
+
+const softL1 = (z: number): number => 2 * (Math.sqrt(1 + z * z) - 1);
+
+function fitDecode(placed: readonly Placed[], start: SpeedParameters): SpeedParameters {
+  const loss = (x: readonly number[]): number => {
+    const params = decode(x, start);
+    let sum = 0;
+    for (const p of placed) sum += softL1(Math.log(decodeError(p, params)) / 0.1);
+    return sum;
+  };
+  let x = encode(start);
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 8; round++) {
+    const result = nelderMead(loss, x, { step: 0.4, maxEvaluations: 6000 });
+    x = result.x;
+    if (best - result.value < 1e-6) break;
+    best = result.value;
+  }
+  return decode(x, start);
+}
+
+function fitPrefill(placed: readonly Placed[], start: SpeedParameters): SpeedParameters {
+  let params = start;
+  const withPrefill = placed.filter((p) => p.row.measured.prefillTokensPerSecond !== undefined);
+  const ratio = (p: Placed, q: SpeedParameters): number =>
+    (p.row.measured.prefillTokensPerSecond as number) / prefillTime(withParams(p.row.resolved, q), p.placement).tokensPerSecond;
+  const isMoe = (p: Placed): boolean => (p.row.resolved.sums.cumMoeLayers[p.row.resolved.sums.layerCount] ?? 0) > 0;
+  for (let round = 0; round < 2; round++) {
+    const backends = { ...params.backends } as Record<Backend, BackendSpeed>;
+    for (const b of GPU_BACKENDS) {
+      const rows = withPrefill.filter((p) => p.row.resolved.hardware.backend === b && !isMoe(p));
+      if (rows.length === 0) continue;
+      const scale = quantile(rows.map((p) => ratio(p, params)), 0.5);
+      backends[b] = { ...backends[b], prefillEfficiency: backends[b].prefillEfficiency * scale };
+    }
+    params = { ...params, backends };
+    const moeRows = withPrefill.filter((p) => isMoe(p) && p.row.resolved.hardware.layout !== 'cpu');
+    if (moeRows.length > 0) {
+      const scale = quantile(moeRows.map((p) => ratio(p, params)), 0.5);
+      params = { ...params, shared: { ...params.shared, moePrefillFactor: params.shared.moePrefillFactor * scale } };
+    }
+  }
+  return params;
+}
+
+const sig = (x: number, digits = 3): string => Number(x.toPrecision(digits)).toString();
+
+function printTable(params: SpeedParameters, placed: readonly Placed[]): void {
+  const count = (b: Backend): number => placed.filter((p) => p.row.resolved.hardware.backend === b).length;
+  console.log('export const backendDefaults: Readonly<Record<Backend, BackendSpeed>> = {');
+  for (const b of [...GPU_BACKENDS, 'cpu'] as const) {
+    const s = params.backends[b];
+    const cap = s.capGBs === undefined ? '' : ` capGBs: ${sig(s.capGBs)},`;
+    console.log(
+      `  ${b}: { eta: ${sig(s.eta)}, t0PerLayerSeconds: ${sig(s.t0PerLayerSeconds)}, prefillEfficiency: ${sig(s.prefillEfficiency)},${cap} rows: ${count(b)} },`,
+    );
+  }
+  console.log('};');
+  const sh = params.shared;
+  console.log(
+    `shared: moeLayerFactor ${sig(sh.moeLayerFactor)}, kvEtaRatio ${sig(sh.kvEtaRatio)}, hbmEtaFactor ${sig(sh.hbmEtaFactor)}, moePrefillFactor ${sig(sh.moePrefillFactor)}`,
+  );
+}
+
+/** Fits decode then prefill coefficients to resolved rows; prints the summary and the table; returns them. */
+export function runFit(rows: readonly ResolvedRow[]): SpeedParameters {
+  const placed: Placed[] = rows.map(withKnownMemory).map((row) => ({ row, placement: place(row.resolved) }));
+  const start: SpeedParameters = { backends: backendDefaults, shared: sharedSpeed };
+  const before = summarizeErrors(placed.map((p) => decodeError(p, start) - 1));
+  const fitted = fitPrefill(placed, fitDecode(placed, start));
+  const after = summarizeErrors(placed.map((p) => decodeError(p, fitted) - 1));
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  console.log(
+    `Decode |pred/meas − 1| over ${after.rows} rows: median ${pct(before.median)} → ${pct(after.median)}, p90 ${pct(before.p90)} → ${pct(after.p90)}\n`,
+  );
+  printTable(fitted, placed);
+  return fitted;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runFit(resolveRows(loadValidationRows(process.argv[2])));
+}

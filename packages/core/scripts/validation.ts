@@ -1,0 +1,154 @@
+/**
+ * Shared by validate.ts, the fit scripts and the validation test: loading the public validation rows (batch
+ * scenarios with a `measured` field), estimating them, and summarising |predicted/measured − 1|.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type Backend,
+  type DetailedEstimate,
+  estimateResolved,
+  type ResolvedScenario,
+  type ResolveOptions,
+  resolveScenario,
+  type ScenarioInput,
+} from '../src/index.js';
+
+/** What a row measured. */
+export interface Measured {
+  readonly decodeTokensPerSecond: number;
+  readonly prefillTokensPerSecond?: number;
+  readonly prefillTokens?: number;
+  readonly source?: string;
+  readonly device?: string;
+  readonly model?: string;
+  readonly test?: string;
+}
+
+/** One validation row: the scenario as the batch reads it (prompt length set from the measurement). */
+export interface ValidationRow {
+  readonly id: string;
+  readonly scenario: ScenarioInput;
+  readonly backend: Backend | undefined;
+  readonly measured: Measured;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The repository root (packages/core/scripts → ../../..). */
+export const repoRoot = resolve(here, '../../..');
+
+/** reference/validation-public.jsonl beside the repository (../shared/reference from the repo root). */
+export function defaultValidationPath(): string {
+  return resolve(repoRoot, '../shared/reference/validation-public.jsonl');
+}
+
+/** The copy kept with the tests, so the test suite runs without the shared folder. */
+export const fixtureValidationPath = resolve(here, '../test/fixtures/validation-public.jsonl');
+
+/** Parses the JSON-lines file; each row's prompt length comes from its measured `prefillTokens`. */
+export function loadValidationRows(path = defaultValidationPath()): ValidationRow[] {
+  if (!existsSync(path)) throw new Error(`Validation file not found: ${path}`);
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const raw = JSON.parse(line) as ScenarioInput & { id: string; measured: Measured };
+      const { measured, ...scenario } = raw;
+      return {
+        id: raw.id,
+        scenario: {
+          ...scenario,
+          ...(measured.prefillTokens === undefined ? {} : { promptTokens: measured.prefillTokens }),
+        },
+        backend: raw.backend,
+        measured,
+      };
+    });
+}
+
+/** A row with its resolved scenario (resolved once, re-estimated many times by the fit). */
+export interface ResolvedRow extends ValidationRow {
+  readonly resolved: ResolvedScenario;
+}
+
+/** Resolves every row; `options` may supply architectures the catalog does not have. */
+export function resolveRows(
+  rows: readonly ValidationRow[],
+  options: (row: ValidationRow) => ResolveOptions | undefined = () => undefined,
+): ResolvedRow[] {
+  return rows.map((row) => ({ ...row, resolved: resolveScenario(row.scenario, options(row)) }));
+}
+
+/** One row's prediction against its measurement. */
+export interface RowPrediction {
+  readonly id: string;
+  readonly backend: Backend;
+  readonly regime: string;
+  readonly predicted: number;
+  readonly measured: number;
+  /** predicted / measured − 1 */
+  readonly error: number;
+  readonly prefillPredicted?: number;
+  readonly prefillMeasured?: number;
+  readonly label: string;
+  readonly estimate: DetailedEstimate;
+}
+
+/** Estimates every resolved row. */
+export function predictRows(rows: readonly ResolvedRow[]): RowPrediction[] {
+  return rows.map((row) => {
+    const e = estimateResolved(row.resolved, { advice: false });
+    const m = row.measured;
+    return {
+      id: row.id,
+      backend: row.resolved.hardware.backend,
+      regime: e.regime,
+      predicted: e.decodeTokensPerSecond,
+      measured: m.decodeTokensPerSecond,
+      error: e.decodeTokensPerSecond / m.decodeTokensPerSecond - 1,
+      ...(m.prefillTokensPerSecond === undefined
+        ? {}
+        : { prefillPredicted: e.prefillTokensPerSecond, prefillMeasured: m.prefillTokensPerSecond }),
+      label: `${m.device ?? row.resolved.hardware.device.name} · ${m.model ?? row.resolved.model.name} ${row.resolved.quantName} ${m.test ?? ''}`.trim(),
+      estimate: e,
+    };
+  });
+}
+
+/** The q-quantile (0..1) of `values`, linear interpolation between order statistics. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+}
+
+/** Median and 90th percentile of |predicted/measured − 1|. */
+export interface ErrorSummary {
+  readonly rows: number;
+  readonly median: number;
+  readonly p90: number;
+}
+
+export function summarizeErrors(errors: readonly number[]): ErrorSummary {
+  const abs = errors.map(Math.abs);
+  return { rows: abs.length, median: quantile(abs, 0.5), p90: quantile(abs, 0.9) };
+}
+
+/** Overall and per-backend summaries of decode errors. */
+export function summarize(predictions: readonly RowPrediction[]): {
+  readonly overall: ErrorSummary;
+  readonly byBackend: Readonly<Record<string, ErrorSummary>>;
+} {
+  const backends = [...new Set(predictions.map((p) => p.backend))].sort();
+  return {
+    overall: summarizeErrors(predictions.map((p) => p.error)),
+    byBackend: Object.fromEntries(
+      backends.map((b) => [b, summarizeErrors(predictions.filter((p) => p.backend === b).map((p) => p.error))]),
+    ),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * @module cli/commands/curve — `cliffbench curve`: decode tokens/s against context, GPU memory or GPU layers,
+ * as a table or CSV.
+ */
+import { parseArgs } from 'node:util';
+import { type CurveAxis, cliffCurveResolved } from '../../curves/cliff-curve.js';
+import { CliffbenchError } from '../../errors.js';
+import { resolveScenario } from '../../estimate/resolve-scenario.js';
+import { curveCsv, curveTable } from '../format-curve.js';
+import type { CliIo, Command } from '../io.js';
+import { modelFromArgument } from '../model-files.js';
+import { type ScenarioFlags, scenarioFromFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
+
+const axes: Readonly<Record<string, CurveAxis>> = {
+  context: 'context',
+  'gpu-memory': 'gpuMemory',
+  gpumemory: 'gpuMemory',
+  memory: 'gpuMemory',
+  'gpu-layers': 'gpuLayers',
+  gpulayers: 'gpuLayers',
+  layers: 'gpuLayers',
+};
+
+const help = `Usage: cliffbench curve --axis context|gpu-memory|gpu-layers [flags]
+
+Decode tokens/s along one axis, with where the working set stops fitting in GPU memory.
+  context     allocated context (decode averaged over a conversation filling it)
+  gpu-memory  usable GPU memory, GB
+  gpu-layers  layers on the GPU (-ngl), whole layers only
+
+Curve:
+      --axis AXIS           context | gpu-memory | gpu-layers (default context)
+      --points N            points on the curve (default 24; gpu-layers: every layer count)
+      --from X --to X       range of the axis
+      --csv                 CSV instead of a table
+
+${scenarioHelp}`;
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      ...scenarioOptions,
+      axis: { type: 'string' },
+      points: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      csv: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.out(`${help}\n`);
+    return 0;
+  }
+  const axisName = (values.axis ?? 'context').toLowerCase();
+  const axis = axes[axisName];
+  if (axis === undefined) {
+    throw new CliffbenchError(
+      'invalid-scenario',
+      `--axis must be context, gpu-memory or gpu-layers, got "${values.axis}".`,
+    );
+  }
+  const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
+  const input = scenarioFromFlags(values as ScenarioFlags);
+  const { model, options } = await modelFromArgument(String(input.model));
+  const r = resolveScenario({ ...input, model }, options);
+  const points = num(values.points);
+  const from = num(values.from);
+  const to = num(values.to);
+  const curve = cliffCurveResolved(r, axis, {
+    ...(points === undefined ? {} : { points }),
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+  });
+  io.out(
+    `${values.csv ? curveCsv(curve) : `${r.model.name} ${r.quantName} on ${r.hardware.device.name}\n\n${curveTable(curve)}`}\n`,
+  );
+  return 0;
+}
+
+export const curveCommand: Command = {
+  name: 'curve',
+  summary: 'decode tokens/s against context, GPU memory or GPU layers (table or CSV)',
+  help,
+  run,
+};

@@ -1,0 +1,75 @@
+/**
+ * @module cli/commands/estimate — `cliffbench estimate`: one scenario from flags (human text or --json), or
+ * a batch file of JSON-lines scenarios (--batch FILE, one result line per scenario, in order).
+ */
+import { parseArgs } from 'node:util';
+import { runBatch } from '../../estimate/batch.js';
+import { estimateResolved } from '../../estimate/estimate.js';
+import { resolveScenario } from '../../estimate/resolve-scenario.js';
+import { formatEstimate } from '../format-estimate.js';
+import type { CliIo, Command } from '../io.js';
+import { batchModelResolver, modelFromArgument } from '../model-files.js';
+import { type ScenarioFlags, scenarioFromFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
+
+const help = `Usage: cliffbench estimate [flags]
+       cliffbench estimate --batch FILE.jsonl     (FILE "-" reads standard input)
+
+Estimates decode and prefill speed, time to first token, memory and placement for one scenario.
+
+Output:
+      --json                the detailed estimate as JSON
+      --batch FILE          one scenario per line in, one JSON result per line out ({id, error} for bad lines)
+
+${scenarioHelp}
+
+Example:
+  cliffbench estimate -m gemma-4-31b -q Q4_K_M -d "rtx 3060 12gb" --ram 32`;
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      ...scenarioOptions,
+      json: { type: 'boolean' },
+      batch: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.out(`${help}\n`);
+    return 0;
+  }
+  if (values.batch !== undefined) {
+    const lines = io.readText(values.batch).split(/\r?\n/);
+    const resolveModel = await batchModelResolver(lines);
+    for (const result of runBatch(lines, { resolveModel })) io.out(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
+  const input = scenarioFromFlags(values as ScenarioFlags);
+  const { model, options } = await modelFromArgument(String(input.model));
+  const r = resolveScenario({ ...input, model }, options);
+  const e = estimateResolved(r);
+  if (values.json) {
+    io.out(`${JSON.stringify(e, null, 2)}\n`);
+    return 0;
+  }
+  io.out(
+    `${formatEstimate(e, {
+      model: r.model.name,
+      quant: r.quantName,
+      device: r.hardware.device.name,
+      backend: r.hardware.backend,
+      contextTokens: r.settings.contextTokens,
+      promptTokens: r.settings.promptTokens,
+    })}\n`,
+  );
+  return 0;
+}
+
+export const estimateCommand: Command = {
+  name: 'estimate',
+  summary: 'decode/prefill speed, memory and placement for one scenario, or a batch file',
+  help,
+  run,
+};

@@ -1,0 +1,94 @@
+/**
+ * @module cli/format-estimate — a detailed estimate as text for people: what runs where, memory bars, decode
+ * with its band, prefill and time to first token, per-token time by tier, warnings, advice and basis.
+ */
+import type { DetailedEstimate } from '../estimate/detailed.js';
+import type { Regime } from '../estimate/scenario.js';
+
+const GIB = 2 ** 30;
+const BAR = 28;
+
+const gib = (bytes: number): string => (bytes / GIB).toFixed(1);
+const tps = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const seconds = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(0)} ms`);
+
+/** A text bar: filled share of `capacity`, marked `!` past it. */
+export function memoryBar(used: number, capacity: number, width = BAR): string {
+  if (!(capacity > 0)) return `[${'?'.repeat(width)}]`;
+  const share = used / capacity;
+  const filled = Math.min(width, Math.round(Math.min(share, 1) * width));
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]${share > 1 ? '!' : ' '}`;
+}
+
+const regimeText: Readonly<Record<Regime, string>> = {
+  gpu: 'everything in GPU memory',
+  unified: 'everything in unified memory, within the GPU limit',
+  'unified-over-limit': "past Apple's GPU memory limit: macOS pages the excess",
+  'partial-offload': 'layers split between GPU and CPU (llama.cpp CPU offload)',
+  'experts-on-cpu': 'MoE experts in system RAM, the rest on the GPU',
+  'sysmem-fallback': 'driver sysmem fallback: the GPU reads spilled weights over PCIe',
+  cpu: 'CPU only',
+  'does-not-fit': 'does not fit in RAM: weights stream from disk',
+};
+
+function placementLine(e: DetailedEstimate): string {
+  const { gpuLayers, totalLayers } = e.placement;
+  const experts = e.breakdown.cpuMoeLayers;
+  const parts = [`${gpuLayers} of ${totalLayers} layers on the GPU`];
+  if (experts > 0 && gpuLayers > 0) parts.push(`experts of the first ${experts} in RAM`);
+  return parts.join(', ');
+}
+
+function tierLine(e: DetailedEstimate): string {
+  const parts = e.breakdown.tiers
+    .filter((t) => t.seconds > 0)
+    .map(
+      (t) =>
+        `${t.tier} ${((t.weightBytes + t.kvBytes) / 1e9).toFixed(2)} GB @ ${(t.bytesPerSecond / 1e9).toFixed(0)} GB/s = ${seconds(t.seconds)}`,
+    );
+  parts.push(`fixed ${seconds(e.breakdown.t0Seconds)}`);
+  return parts.join(' · ');
+}
+
+/** Header words for the scenario: what was estimated. */
+export interface EstimateTitle {
+  readonly model: string;
+  readonly quant: string;
+  readonly device: string;
+  readonly backend: string;
+  readonly contextTokens: number;
+  readonly promptTokens: number;
+}
+
+/** The human-readable estimate. */
+export function formatEstimate(e: DetailedEstimate, title: EstimateTitle): string {
+  const m = e.breakdown.memory;
+  const gpuUsed = m.gpuWeightBytes + m.gpuKvBytes + m.gpuComputeBytes;
+  const hostUsed = m.hostWeightBytes + m.hostKvBytes + m.hostComputeBytes;
+  const lines = [
+    `${title.model} · ${title.quant} (${(e.memory.weightsBytes / 1e9).toFixed(1)} GB ${e.breakdown.weightsSource}) · ${title.device} (${title.backend}) · context ${title.contextTokens}`,
+    '',
+    `  Fits        ${e.fits ? 'yes' : 'NO'} — ${e.regime}: ${regimeText[e.regime]}`,
+    `  Placement   ${placementLine(e)}`,
+    `  Decode      ${tps(e.decodeTokensPerSecond)} tok/s  (band ${tps(e.band.low)}–${tps(e.band.high)})`,
+    `  Prefill     ${tps(e.prefillTokensPerSecond)} tok/s over ${title.promptTokens} prompt tokens · time to first token ${seconds(e.timeToFirstTokenSeconds)}`,
+  ];
+  if (m.gpuUsableBytes > 0) {
+    lines.push(
+      `  GPU memory  ${memoryBar(gpuUsed, m.gpuUsableBytes)} ${gib(gpuUsed)} of ${gib(m.gpuUsableBytes)} GiB usable (weights ${gib(m.gpuWeightBytes)}, KV ${gib(m.gpuKvBytes)}, buffers ${gib(m.gpuComputeBytes)})`,
+    );
+  }
+  lines.push(
+    `  System RAM  ${memoryBar(hostUsed, m.ramAvailableBytes)} ${gib(hostUsed)} of ${gib(m.ramAvailableBytes)} GiB available (weights ${gib(m.hostWeightBytes)}, KV ${gib(m.hostKvBytes)})`,
+    `  Per token   ${tierLine(e)}`,
+  );
+  if (e.warnings.length > 0 || e.advice.length > 0) lines.push('');
+  const adviceMessages = new Set(e.advice.map((a) => a.message));
+  for (const w of e.warnings) if (!adviceMessages.has(w)) lines.push(`  ! ${w}`);
+  if (e.advice.length > 0) {
+    lines.push('  What you can change:');
+    for (const a of e.advice) lines.push(`    • ${a.message}`);
+  }
+  lines.push('', `  Basis: ${e.basis}`);
+  return lines.join('\n');
+}

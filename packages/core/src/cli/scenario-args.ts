@@ -1,0 +1,152 @@
+/**
+ * @module cli/scenario-args — the command-line flags that describe a scenario, and turning parsed flags into
+ * a `ScenarioInput` (model and device by name, path or explicit numbers).
+ */
+import type { ParseArgsConfig } from 'node:util';
+import { CliffbenchError } from '../errors.js';
+import type { ScenarioInput } from '../estimate/scenario.js';
+
+/** parseArgs option table for every scenario flag. */
+export const scenarioOptions = {
+  model: { type: 'string', short: 'm' },
+  quant: { type: 'string', short: 'q' },
+  device: { type: 'string', short: 'd' },
+  bandwidth: { type: 'string' },
+  memory: { type: 'string' },
+  kind: { type: 'string' },
+  tflops: { type: 'string' },
+  backend: { type: 'string', short: 'b' },
+  ram: { type: 'string' },
+  'ram-bandwidth': { type: 'string' },
+  pcie: { type: 'string' },
+  context: { type: 'string', short: 'c' },
+  depth: { type: 'string' },
+  generate: { type: 'string', short: 'n' },
+  prompt: { type: 'string', short: 'p' },
+  ubatch: { type: 'string' },
+  'gpu-layers': { type: 'string' },
+  'cpu-moe': { type: 'string' },
+  offload: { type: 'string' },
+  kv: { type: 'string' },
+  'kv-v': { type: 'string' },
+  'no-flash-attention': { type: 'boolean' },
+  'gpu-memory': { type: 'string' },
+  'file-size': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Help lines for the scenario flags. */
+export const scenarioHelp = `Model and quant:
+  -m, --model ID|PATH       catalog id (see "cliffbench models"), a config.json, or a .gguf file
+  -q, --quant NAME          GGUF quant mix, e.g. Q4_K_M (default Q4_K_M; ignored for .gguf files)
+      --file-size BYTES     real tensor bytes of the file (llama-bench "size"), overrides the prediction
+Device (a catalog name, or explicit numbers):
+  -d, --device NAME         e.g. "rtx 3060 12gb", "M3 Max 40-core 64GB" (see "cliffbench devices")
+      --bandwidth GBS       memory bandwidth, GB/s      --memory GB   accelerator memory, GB
+      --kind KIND           discrete | unified | cpu     --tflops T    dense FP16 TFLOPS
+  -b, --backend NAME        cuda | metal | vulkan | rocm | cpu (default: by vendor)
+Host:
+      --ram GB              system RAM (default 32)      --ram-bandwidth GBS  (default 51.2, DDR4-3200 x2)
+      --pcie GBS            host-to-GPU link (default: the card's PCIe link)
+Run:
+  -c, --context N           allocated context, tokens (default 4096)
+      --depth N             tokens already in the cache (default 0)
+  -n, --generate N          tokens generated (default 128)
+  -p, --prompt N            prompt tokens for prefill/TTFT (default 512)
+      --ubatch N            micro-batch (default 512)
+      --gpu-layers N        repeating layers on the GPU (-ngl); default: llama.cpp's automatic fit
+      --cpu-moe N           experts of the first N layers in RAM (--n-cpu-moe)
+      --offload MODE        auto | layers | experts | sysmem (default auto)
+      --kv TYPE             KV cache type for K (and V): f16 | q8_0 | q4_0   --kv-v TYPE  V cache type
+      --no-flash-attention  flash attention off
+      --gpu-memory GB       GPU memory usable (free VRAM, or a raised Apple iogpu.wired_limit_mb / 1024)`;
+
+/** Parsed values of the scenario flags. */
+export type ScenarioFlags = { readonly [K in keyof typeof scenarioOptions]?: string | boolean | undefined };
+
+function number(flags: ScenarioFlags, name: keyof typeof scenarioOptions): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined || typeof raw === 'boolean') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) {
+    throw new CliffbenchError('invalid-scenario', `--${name} must be a number, got "${raw}".`, {
+      flag: name,
+    });
+  }
+  return value;
+}
+
+function text(flags: ScenarioFlags, name: keyof typeof scenarioOptions): string | undefined {
+  const raw = flags[name];
+  return typeof raw === 'string' ? raw : undefined;
+}
+
+/** Keeps only the defined entries, so schema defaults apply to the rest. */
+function defined(entries: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * A scenario from flags. The `model` is left as typed; the caller resolves paths. Throws 'invalid-scenario'
+ * when neither a device name nor explicit numbers are given.
+ */
+export function scenarioFromFlags(flags: ScenarioFlags): ScenarioInput {
+  const model = text(flags, 'model');
+  if (model === undefined) {
+    throw new CliffbenchError(
+      'invalid-scenario',
+      'Name a model with --model (a catalog id, config.json or .gguf).',
+    );
+  }
+  const bandwidth = number(flags, 'bandwidth');
+  const deviceName = text(flags, 'device');
+  let device: ScenarioInput['device'];
+  if (bandwidth !== undefined) {
+    const kind = text(flags, 'kind') ?? 'discrete';
+    if (kind !== 'discrete' && kind !== 'unified' && kind !== 'cpu') {
+      throw new CliffbenchError(
+        'invalid-scenario',
+        `--kind must be discrete, unified or cpu, got "${kind}".`,
+      );
+    }
+    device = {
+      name: deviceName ?? `custom ${kind} ${bandwidth} GB/s`,
+      kind,
+      bandwidthGBs: bandwidth,
+      ...defined({ memoryGB: number(flags, 'memory'), fp16Tflops: number(flags, 'tflops') }),
+    };
+  } else if (deviceName !== undefined) {
+    device = deviceName;
+  } else {
+    throw new CliffbenchError(
+      'invalid-scenario',
+      'Name a device with --device (see "cliffbench devices"), or give --bandwidth, --memory and --kind.',
+    );
+  }
+  const host = defined({
+    ramGB: number(flags, 'ram'),
+    ramBandwidthGBs: number(flags, 'ram-bandwidth'),
+    pcieGBs: number(flags, 'pcie'),
+  });
+  return {
+    model,
+    quant: text(flags, 'quant') ?? 'Q4_K_M',
+    device,
+    ...(Object.keys(host).length > 0 ? { host } : {}),
+    ...defined({
+      backend: text(flags, 'backend'),
+      contextTokens: number(flags, 'context'),
+      depthTokens: number(flags, 'depth'),
+      generatedTokens: number(flags, 'generate'),
+      promptTokens: number(flags, 'prompt'),
+      ubatchTokens: number(flags, 'ubatch'),
+      gpuLayers: number(flags, 'gpu-layers'),
+      cpuMoeLayers: number(flags, 'cpu-moe'),
+      offload: text(flags, 'offload'),
+      kvCacheType: text(flags, 'kv'),
+      kvCacheTypeV: text(flags, 'kv-v'),
+      flashAttention: flags['no-flash-attention'] === true ? false : undefined,
+      gpuMemoryLimitGB: number(flags, 'gpu-memory'),
+      weightsBytes: number(flags, 'file-size'),
+    }),
+  } as ScenarioInput;
+}

@@ -1,0 +1,22 @@
+/**
+ * @module estimate/estimate-core — placement and decode speed only: what advice and curves evaluate many
+ * times over variants of one scenario.
+ */
+import { place, type Placement } from '../placement/place.js';
+import { type DecodeBreakdown, decodeTime } from '../speed/decode.js';
+import type { ResolvedScenario } from './resolved.js';
+
+/** Placement and decode of one resolved scenario. */
+export interface CoreEstimate {
+  readonly placement: Placement;
+  readonly decode: DecodeBreakdown;
+}
+
+/** Places the model and estimates decode. */
+export function coreEstimate(r: ResolvedScenario): CoreEstimate {
+  const placement = place(r);
+  return { placement, decode: decodeTime(r, placement) };
+}
+
+/** Whether everything sits in accelerator memory. */
+export const allOnGpu = (p: Placement): boolean => p.regime === 'gpu' || p.regime === 'unified';

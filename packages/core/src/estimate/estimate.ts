@@ -1,0 +1,134 @@
+/**
+ * @module estimate/estimate — the estimator's entry points: `estimate` (one batch result), `estimateDetailed`
+ * (with breakdown and advice) and `estimateResolved`, the allocation-light fast path curves and the page use.
+ */
+import { bandFactors } from '../uncertainty/band.js';
+import { gpuBytesOf, hostBytesOf, kvBytes } from '../placement/memory.js';
+import { place } from '../placement/place.js';
+import { decodeTime } from '../speed/decode.js';
+import { prefillTime } from '../speed/prefill.js';
+import { adviceFor } from './advice.js';
+import type { Advice, DetailedEstimate } from './detailed.js';
+import { type ResolveOptions, resolveScenario } from './resolve-scenario.js';
+import type { ResolvedScenario } from './resolved.js';
+import type { EstimateResult, ScenarioInput } from './scenario.js';
+
+const NO_ADVICE: readonly Advice[] = [];
+const NO_WARNINGS: readonly string[] = [];
+
+/** Options of `estimateResolved`. */
+export interface EstimateOptions {
+  /** Work out advice for slow or non-fitting placements (re-estimates variants). @default true */
+  readonly advice?: boolean;
+}
+
+function contextWarnings(r: ResolvedScenario): string[] {
+  const { contextTokens, depthTokens, generatedTokens } = r.settings;
+  const out: string[] = [];
+  if (contextTokens > r.model.maxContext) {
+    out.push(`Context ${contextTokens} exceeds ${r.model.name}'s trained maximum of ${r.model.maxContext} tokens.`);
+  }
+  if (depthTokens + generatedTokens > contextTokens) {
+    out.push(
+      `Depth ${depthTokens} + ${generatedTokens} generated tokens exceed the ${contextTokens}-token context: llama.cpp stops or shifts the cache.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The full estimate of a resolved scenario: placement, regime, decode (with band), prefill, time to first
+ * token, memory, basis, warnings and advice. Allocation-light and fast when `advice` is off or the model fits.
+ */
+export function estimateResolved(r: ResolvedScenario, options: EstimateOptions = {}): DetailedEstimate {
+  const p = place(r);
+  const decode = decodeTime(r, p);
+  const prefill = prefillTime(r, p);
+  const band = bandFactors(r.hardware.backend, p.regime);
+  const advice = options.advice === false ? NO_ADVICE : adviceFor(r, p, decode.tokensPerSecond);
+  const m = p.memory;
+  const hw = r.hardware;
+  const n = r.sums.layerCount;
+  const cpuMoeLayers = Math.min(p.split.cpuMoeLayers, n);
+  const tps = decode.tokensPerSecond;
+  const fitsInContext = r.settings.contextTokens <= r.model.maxContext;
+  const quiet =
+    p.notes.length === 0 &&
+    advice.length === 0 &&
+    fitsInContext &&
+    r.settings.depthTokens + r.settings.generatedTokens <= r.settings.contextTokens;
+  const warnings = quiet ? NO_WARNINGS : [...p.notes, ...contextWarnings(r), ...advice.map((a) => a.message)];
+  const gpuTier = decode.tiers[0];
+  const cpuTier = decode.tiers[1];
+  // One literal, no spreads: this runs hundreds of thousands of times a second for curves and the tuner.
+  const result: DetailedEstimate = {
+    id: r.id,
+    decodeTokensPerSecond: tps,
+    prefillTokensPerSecond: prefill.tokensPerSecond,
+    timeToFirstTokenSeconds: prefill.seconds + decode.secondsPerToken,
+    fits: p.fits,
+    regime: p.regime,
+    band: { low: tps * band.low, high: tps * band.high },
+    memory: {
+      weightsBytes: r.sums.totalBytes,
+      kvCacheBytes: kvBytes(r, p.sizes, 0, n),
+      overheadBytes: m.gpuComputeBytes + m.hostComputeBytes + hw.runtimeBytes,
+      deviceBytes: gpuBytesOf(m) + (hw.layout === 'cpu' ? 0 : hw.runtimeBytes),
+      hostBytes: hostBytesOf(m),
+    },
+    placement: { gpuLayers: p.split.gpuLayers, totalLayers: n, cpuMoeLayers },
+    basis: `${r.basis}; ${band.note}`,
+    warnings,
+    breakdown: {
+      weightsByGroup: r.weights.byGroup,
+      weightsSource: r.weightsSource,
+      tiers: decode.tiers,
+      decode,
+      prefill,
+      t0Seconds: decode.t0Seconds,
+      eta: hw.gpuBandwidthGBs > 0 ? r.speed.gpuBytesPerSecond / (hw.gpuBandwidthGBs * 1e9) : 0,
+      bandwidths: {
+        gpuGBs: hw.gpuBandwidthGBs,
+        gpuEffectiveGBs: (gpuTier?.bytesPerSecond ?? 0) / 1e9,
+        ramGBs: hw.ramBandwidthGBs,
+        cpuEffectiveGBs: (cpuTier?.bytesPerSecond ?? 0) / 1e9,
+        pcieGBs: hw.pcieGBs,
+      },
+      memory: {
+        gpuWeightBytes: m.gpuWeightBytes,
+        gpuKvBytes: m.gpuKvBytes,
+        gpuComputeBytes: m.gpuComputeBytes,
+        hostWeightBytes: m.hostWeightBytes,
+        hostKvBytes: m.hostKvBytes,
+        hostComputeBytes: m.hostComputeBytes,
+        runtimeBytes: hw.runtimeBytes,
+        gpuUsableBytes: p.gpuUsableBytes,
+        ramAvailableBytes: hw.ramAvailableBytes,
+        gpuOverflowBytes: p.gpuOverflowBytes,
+        hostOverflowBytes: p.hostOverflowBytes,
+      },
+      kvCacheTypes: { k: r.kvSettings.k.name, v: r.kvSettings.v.name },
+      flashAttention: r.kvSettings.flashAttention,
+      cpuMoeLayers,
+      bandNote: band.note,
+    },
+    advice,
+  };
+  return result;
+}
+
+/** The detailed estimate of a scenario (throws CliffbenchError for bad input). */
+export function estimateDetailed(input: ScenarioInput, options?: ResolveOptions): DetailedEstimate {
+  return estimateResolved(resolveScenario(input, options));
+}
+
+/** Strips a detailed estimate to the batch result. */
+export function toEstimateResult(d: DetailedEstimate): EstimateResult {
+  const { breakdown: _breakdown, advice: _advice, ...result } = d;
+  return result;
+}
+
+/** The batch result of a scenario (throws CliffbenchError for bad input). */
+export function estimate(input: ScenarioInput, options?: ResolveOptions): EstimateResult {
+  return toEstimateResult(estimateDetailed(input, options));
+}

@@ -1,0 +1,102 @@
+/**
+ * @module estimate/resolve-scenario — validates a scenario and does every lookup and per-model sum once:
+ * model (catalog id, Hugging Face config, or a GGUF header's architecture and tensors), quant mix, weights
+ * (predicted, or scaled to a real size), KV layout, device, host, backend and speed coefficients.
+ */
+import { CliffbenchError } from '../errors.js';
+import { DEFAULT_UBATCH_TOKENS } from '../footprint/kv-cache.js';
+import { weightBreakdown } from '../footprint/weights.js';
+import { scaleBreakdownToFileSize } from '../footprint/weights-file.js';
+import type { ModelArchitecture } from '../model/architecture.js';
+import type { QuantizedTensor } from '../model/tensors.js';
+import { findQuant } from '../quant/quant-mixes.js';
+import { quantizeTensors } from '../quant/quantize-tensors.js';
+import { speedCoefficients } from '../speed/coefficients.js';
+import { staticBasis } from './basis.js';
+import { architectureOf, tensorSpecsOf } from './model-input.js';
+import { modelSums } from './model-sums.js';
+import { resolveDevice, resolveHardware } from './resolve-hardware.js';
+import { kvFor, type ResolvedScenario, type RunSettings, type WeightsSource } from './resolved.js';
+import { type ScenarioInput, ScenarioSchema } from './scenario.js';
+
+/** llama-bench's default prompt length (`-p 512`, tools/llama-bench/README.md). */
+export const DEFAULT_PROMPT_TOKENS = 512;
+
+/** What the caller already has, instead of looking it up from `input.model`. */
+export interface ResolveOptions {
+  /** The architecture (e.g. from a GGUF header); `input.model` is then only a label. */
+  readonly model?: ModelArchitecture;
+  /** Tensors with their real storage types (a GGUF header): the quant mix is not applied. */
+  readonly tensors?: readonly QuantizedTensor[];
+  /** What to call the quantisation when `tensors` are given (e.g. the GGUF file type). */
+  readonly quantName?: string;
+}
+
+function parse(input: ScenarioInput): ReturnType<typeof ScenarioSchema.parse> {
+  const parsed = ScenarioSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'scenario'}: ${i.message}`);
+  throw new CliffbenchError('invalid-scenario', `Invalid scenario: ${problems.join('; ')}.`, { issues: problems });
+}
+
+/** Validates `input` and precomputes everything the fast path needs. Throws CliffbenchError. */
+export function resolveScenario(input: ScenarioInput, options: ResolveOptions = {}): ResolvedScenario {
+  const s = parse(input);
+  const model = options.model ?? architectureOf(s.model);
+  let tensors: readonly QuantizedTensor[];
+  let quantName: string;
+  let weightsSource: WeightsSource;
+  if (options.tensors !== undefined) {
+    tensors = options.tensors;
+    quantName = options.quantName ?? s.quant;
+    weightsSource = 'gguf header';
+  } else {
+    const mix = findQuant(s.quant);
+    tensors = quantizeTensors(tensorSpecsOf(model), mix, model);
+    quantName = mix.name;
+    weightsSource = 'predicted';
+  }
+  let weights = weightBreakdown(tensors, model);
+  if (s.weightsBytes !== undefined && options.tensors === undefined) {
+    weights = scaleBreakdownToFileSize(weights, s.weightsBytes);
+    weightsSource = 'file size';
+  }
+  const sums = modelSums(model, tensors, weights);
+  const device = resolveDevice(s.device);
+  const hardware = resolveHardware(device, s.backend, s.host, s.gpuMemoryLimitGB, {
+    gpuBandwidthGBs: s.calibration?.gpuBandwidthGBs,
+    ramBandwidthGBs: s.calibration?.ramBandwidthGBs,
+    pcieGBs: s.calibration?.pcieGBs,
+  });
+  const speed = speedCoefficients(hardware, s.calibration);
+  const settings: RunSettings = {
+    contextTokens: s.contextTokens,
+    depthTokens: s.depthTokens,
+    generatedTokens: s.generatedTokens,
+    promptTokens: s.promptTokens ?? DEFAULT_PROMPT_TOKENS,
+    ubatchTokens: s.ubatchTokens ?? DEFAULT_UBATCH_TOKENS,
+    gpuLayers: s.gpuLayers,
+    cpuMoeLayers: s.cpuMoeLayers,
+    offload: s.offload,
+    kvCacheType: s.kvCacheType,
+    kvCacheTypeV: s.kvCacheTypeV,
+    flashAttention: s.flashAttention,
+  };
+  const base = {
+    id: s.id,
+    model,
+    tensors,
+    quantName,
+    weights,
+    weightsSource,
+    sums,
+    hardware,
+    host: s.host,
+    gpuMemoryLimitGB: s.gpuMemoryLimitGB,
+    calibration: s.calibration,
+    speed,
+    settings,
+    ...kvFor(model, settings),
+  };
+  return { ...base, basis: staticBasis(base) };
+}

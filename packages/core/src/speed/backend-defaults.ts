@@ -1,0 +1,78 @@
+/**
+ * @module speed/backend-defaults — the decode and prefill coefficients per llama.cpp backend and per memory
+ * tier, fitted to the project's public llama.cpp measurements by `scripts/fit-backends.ts`.
+ */
+import type { Backend } from '../estimate/scenario.js';
+
+/** Coefficients of one backend's accelerator tier (or, for `cpu`, of the CPU reading system RAM). */
+export interface BackendSpeed {
+  /** η: fraction of spec bandwidth that batch-1 weight reads reach. */
+  readonly eta: number;
+  /** Fixed cost per dense layer per token (kernel launches, synchronisation), seconds. */
+  readonly t0PerLayerSeconds: number;
+  /** Prefill: fraction of the device's dense FP16 FLOPS reached on large micro-batches. */
+  readonly prefillEfficiency: number;
+  /** CPU only: the most a CPU's cores read from RAM, GB/s (caps fast unified memory). */
+  readonly capGBs?: number;
+  /** Measurement rows the fit used. */
+  readonly rows: number;
+}
+
+/** Coefficients shared by every backend. */
+export interface SharedSpeed {
+  /** An MoE layer's fixed cost relative to a dense layer's (router, top-k, expert gathers). */
+  readonly moeLayerFactor: number;
+  /** KV-cache reads reach this fraction of the tier's weight-read η (attention kernels). */
+  readonly kvEtaRatio: number;
+  /** Fraction of spec bandwidth HBM parts reach relative to GDDR/LPDDR ones at batch 1 (Little's law). */
+  readonly hbmEtaFactor: number;
+  /** Fraction of PCIe spec bandwidth a GPU reaches reading host memory, or copying weights to itself. */
+  readonly pcieEta: number;
+  /** Cost of one CPU↔GPU hand-over of activations within a token (graph split), seconds. */
+  readonly splitSeconds: number;
+  /** Rate at which Apple GPUs get bytes past the wired limit (paging, compression), GB/s. */
+  readonly overLimitGBs: number;
+  /** Rate at which llama.cpp streams memory-mapped weights that do not fit in RAM from an SSD, GB/s. */
+  readonly diskGBs: number;
+  /** Prefill efficiency of MoE models relative to dense ones (few tokens per expert per micro-batch). */
+  readonly moePrefillFactor: number;
+  /** FP16 TFLOPS assumed per GB/s of bandwidth when a device's FLOPS are unknown. */
+  readonly fallbackTflopsPerGBs: number;
+  /** Effective prefill rate of the CPU backend, TFLOPS. */
+  readonly cpuPrefillTflops: number;
+}
+
+/**
+ * Fitted by `npm run fit -w packages/core` (scripts/fit-backends.ts) on reference/validation-public.jsonl:
+ * robust (soft-L1 on log(predicted/measured)) least squares of t_token = t0 + Σ bytes/(η·BW) over every row,
+ * with t0 = dense layers × t0PerLayer + MoE layers × t0PerLayer × moeLayerFactor, one η and one t0PerLayer per
+ * backend and the shared factors below fitted jointly; prefill efficiency = median of achieved/peak FLOPS over
+ * the rows with a prefill figure. The script prints this table.
+ */
+export const backendDefaults: Readonly<Record<Backend, BackendSpeed>> = {
+  cuda: { eta: 0.84, t0PerLayerSeconds: 0.0000526, prefillEfficiency: 0.491, rows: 80 },
+  metal: { eta: 0.863, t0PerLayerSeconds: 0.000147, prefillEfficiency: 0.709, rows: 82 },
+  vulkan: { eta: 0.863, t0PerLayerSeconds: 0.000037, prefillEfficiency: 0.4, rows: 12 },
+  rocm: { eta: 0.92, t0PerLayerSeconds: 0.00013, prefillEfficiency: 0.275, rows: 13 },
+  cpu: { eta: 0.786, t0PerLayerSeconds: 0.00008, prefillEfficiency: 1, capGBs: 186, rows: 6 },
+};
+
+/** See `backendDefaults` for how these were fitted; constants not fitted say where they come from. */
+export const sharedSpeed: SharedSpeed = {
+  moeLayerFactor: 1.44,
+  kvEtaRatio: 0.743,
+  hbmEtaFactor: 0.653,
+  // Pinned host-to-device copies reach ~25 of PCIe 4.0 x16's 31.5 GB/s (device/pcie-links measured rows).
+  pcieEta: 0.8,
+  // Assumed: a CUDA stream synchronisation plus a small PCIe copy, ~tens of µs; not fitted.
+  splitSeconds: 0.00003,
+  // One clean datapoint: M3 16 GB, Llama-2-7B F16 (12.9 GB vs a 10.67 GB limit) ran 3.61 tok/s against ~7
+  // predicted (project prior-art survey §4.2): the 2.2 GB over the limit cost ~0.134 s per token.
+  overLimitGBs: 16,
+  // Assumed: page-fault-driven mmap reads from an NVMe SSD reach a fraction of its 3.5-7 GB/s sequential rate.
+  diskGBs: 2,
+  moePrefillFactor: 0.724,
+  fallbackTflopsPerGBs: 0.15,
+  // Assumed: llama.cpp CPU prompt processing of a 7B Q4_0 on an 8-16 core desktop runs ~40-80 tok/s.
+  cpuPrefillTflops: 0.8,
+};
