@@ -8,6 +8,6 @@ s=open(p).read()
 start=s.index("export const backendDefaults")
 end=s.index("};",start)+2
 s=s[:start]+tab+s[end:]
-for k in ['moeLayerFactor','kvEtaRatio','hbmEtaFactor','moePrefillFactor']:
+for k in ['moeLayerFactor','kvEtaRatio','kvEtaRatioNoFlash','hbmEtaFactor','moePrefillFactor']:
     s=re.sub(r'(  %s: )[\d.e-]+,'%k, r'\g<1>%s,'%sh[k], s)
 open(p,'w').write(s)

@@ -11,7 +11,8 @@ import { repoRoot } from './validation.js';
 
 function rate(label: string, r: ResolvedScenario, variants: readonly ResolvedScenario[]): void {
   // Warm up the JIT, then time batches until at least a second has passed.
-  for (let i = 0; i < 20000; i++) estimateResolved(variants[i % variants.length] as ResolvedScenario, { advice: false });
+  for (let i = 0; i < 20000; i++)
+    estimateResolved(variants[i % variants.length] as ResolvedScenario, { advice: false });
   let count = 0;
   let sink = 0;
   const start = process.hrtime.bigint();
@@ -20,7 +21,12 @@ function rate(label: string, r: ResolvedScenario, variants: readonly ResolvedSce
     for (let i = 0; i < 10000; i++) {
       const e = estimateResolved(variants[i % variants.length] as ResolvedScenario, { advice: false });
       // Read what a caller reads, so no part of the result can be optimised away.
-      sink += e.decodeTokensPerSecond + e.band.low + e.memory.deviceBytes * 1e-12 + e.basis.length + e.warnings.length;
+      sink +=
+        e.decodeTokensPerSecond +
+        e.band.low +
+        e.memory.deviceBytes * 1e-12 +
+        e.basis.length +
+        e.warnings.length;
     }
     count += 10000;
     elapsed = Number(process.hrtime.bigint() - start) / 1e9;
@@ -41,10 +47,24 @@ const base = resolveScenario({
 const contexts = [4096, 8192, 16384, 32768].map((c) => reconfigure(base, { contextTokens: c }));
 rate('Gemma 4 31B Q4_K_M on RTX 4090 (fits)', base, contexts);
 
-const offload = resolveScenario({ model: 'gemma-4-31b', quant: 'Q4_K_M', device: 'rtx 3060 12gb', host: { ramGB: 32 } });
-rate('Gemma 4 31B Q4_K_M on RTX 3060 12GB (auto-fit)', offload, [4096, 8192].map((c) => reconfigure(offload, { contextTokens: c })));
+const offload = resolveScenario({
+  model: 'gemma-4-31b',
+  quant: 'Q4_K_M',
+  device: 'rtx 3060 12gb',
+  host: { ramGB: 32 },
+});
+rate(
+  'Gemma 4 31B Q4_K_M on RTX 3060 12GB (auto-fit)',
+  offload,
+  [4096, 8192].map((c) => reconfigure(offload, { contextTokens: c })),
+);
 
-const moe = resolveScenario({ model: 'gemma-4-26b-a4b', quant: 'Q4_K_M', device: 'rtx 3060 12gb', host: { ramGB: 32 } });
+const moe = resolveScenario({
+  model: 'gemma-4-26b-a4b',
+  quant: 'Q4_K_M',
+  device: 'rtx 3060 12gb',
+  host: { ramGB: 32 },
+});
 rate('Gemma 4 26B A4B Q4_K_M on RTX 3060 (experts)', moe, [moe]);
 
 // CLI start-up: the compiled bin when built, else the TypeScript entry through tsx.
@@ -62,7 +82,9 @@ const time = (args: readonly string[]): number => {
   }
   return runs.sort((a, b) => a - b)[2] as number;
 };
-const how = existsSync(dist) ? 'node dist/cli/main.js' : 'tsx src/cli/main.ts (run `npm run build` for the compiled bin)';
+const how = existsSync(dist)
+  ? 'node dist/cli/main.js'
+  : 'tsx src/cli/main.ts (run `npm run build` for the compiled bin)';
 console.log(`\nCLI start-up, median of 5 (${how}):`);
 console.log(`  cliffbench --help                                  ${time(['--help']).toFixed(0)} ms`);
 console.log(

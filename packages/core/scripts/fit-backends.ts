@@ -17,7 +17,13 @@ import { type SpeedParameters, speedCoefficients } from '../src/speed/coefficien
 import { decodeTime } from '../src/speed/decode.js';
 import { prefillTime } from '../src/speed/prefill.js';
 import { nelderMead } from './nelder-mead.js';
-import { loadValidationRows, quantile, type ResolvedRow, resolveRows, summarizeErrors } from './validation.js';
+import {
+  loadValidationRows,
+  quantile,
+  type ResolvedRow,
+  resolveRows,
+  summarizeErrors,
+} from './validation.js';
 
 const GPU_BACKENDS = ['cuda', 'metal', 'vulkan', 'rocm'] as const satisfies readonly Backend[];
 
@@ -27,6 +33,8 @@ const logit = (p: number): number => Math.log(p / (1 - p));
  * on GPUs (project prior-art survey §3.5, RTX 3090 read/write/memcpy); 0.2 is below every row. */
 const ETA_FLOOR = 0.2;
 const ETA_CEILING = 0.92;
+/** A layer runs at least ~10 kernels or thread-pool barriers of ≥ 1 µs each: per-layer t0 ≥ 10 µs. */
+const T0_FLOOR = 1e-5;
 
 /** Parameter vector ↔ tables. Bounded quantities go through a sigmoid, positive ones through exp. */
 function decode(x: readonly number[], base: SpeedParameters): SpeedParameters {
@@ -36,7 +44,7 @@ function decode(x: readonly number[], base: SpeedParameters): SpeedParameters {
     backends[b] = {
       ...base.backends[b],
       eta: ETA_FLOOR + (ETA_CEILING - ETA_FLOOR) * sigmoid(at(2 * i)),
-      t0PerLayerSeconds: 1e-4 * Math.exp(at(2 * i + 1)),
+      t0PerLayerSeconds: T0_FLOOR + 1e-4 * Math.exp(at(2 * i + 1)),
     };
   });
   const k = 2 * GPU_BACKENDS.length;
@@ -44,26 +52,37 @@ function decode(x: readonly number[], base: SpeedParameters): SpeedParameters {
     ...base.backends.cpu,
     eta: ETA_CEILING * sigmoid(at(k)),
     capGBs: 100 * Math.exp(at(k + 1)),
-    t0PerLayerSeconds: 1e-4 * Math.exp(at(k + 2)),
+    t0PerLayerSeconds: T0_FLOOR + 1e-4 * Math.exp(at(k + 2)),
   };
   const shared: SharedSpeed = {
     ...base.shared,
     moeLayerFactor: Math.exp(at(k + 3)),
     kvEtaRatio: sigmoid(at(k + 4)),
     hbmEtaFactor: sigmoid(at(k + 5)),
+    kvEtaRatioNoFlash: sigmoid(at(k + 6)),
   };
   return { backends, shared };
 }
+
+const t0Param = (t0: number): number => Math.log(Math.max(1e-9, t0 - T0_FLOOR) / 1e-4);
 
 function encode(p: SpeedParameters): number[] {
   const x: number[] = [];
   for (const b of GPU_BACKENDS) {
     const eta = Math.min(ETA_CEILING - 1e-3, Math.max(ETA_FLOOR + 1e-3, p.backends[b].eta));
-    x.push(logit((eta - ETA_FLOOR) / (ETA_CEILING - ETA_FLOOR)), Math.log(p.backends[b].t0PerLayerSeconds / 1e-4));
+    x.push(
+      logit((eta - ETA_FLOOR) / (ETA_CEILING - ETA_FLOOR)),
+      Math.log(p.backends[b].t0PerLayerSeconds / 1e-4),
+    );
   }
   const cpu = p.backends.cpu;
-  x.push(logit(Math.min(0.999, cpu.eta / ETA_CEILING)), Math.log((cpu.capGBs ?? 150) / 100), Math.log(cpu.t0PerLayerSeconds / 1e-4));
+  x.push(
+    logit(Math.min(0.999, cpu.eta / ETA_CEILING)),
+    Math.log((cpu.capGBs ?? 150) / 100),
+    Math.log(cpu.t0PerLayerSeconds / 1e-4),
+  );
   x.push(Math.log(p.shared.moeLayerFactor), logit(p.shared.kvEtaRatio), logit(p.shared.hbmEtaFactor));
+  x.push(logit(p.shared.kvEtaRatioNoFlash));
   return x;
 }
 
@@ -76,10 +95,22 @@ function encode(p: SpeedParameters): number[] {
  */
 const HBM_NOT_IN_CATALOG = /Instinct MI(50|60|100)\b|Tesla V100|\bA30\b/;
 
-function withKnownMemory(row: ResolvedRow): ResolvedRow {
-  const hw = row.resolved.hardware;
-  if (hw.hbm || !HBM_NOT_IN_CATALOG.test(hw.device.name)) return row;
-  return { ...row, resolved: { ...row.resolved, hardware: { ...hw, hbm: true } } };
+/**
+ * Rows measured before llama.cpp had flash attention on by default: XiongjieDai's tables (Dec 2023 / May 2024)
+ * predate and ignore `-fa` (added off by default in ggml-org/llama.cpp#5021, Apr 2024; `auto` became the
+ * default in 2025). Their long-generation rows fit the no-flash KV factor.
+ */
+const WITHOUT_FLASH_ATTENTION = /XiongjieDai/;
+
+/** A row with the facts the fit needs that the row's scenario cannot carry (memory type, flash attention). */
+function withKnownFacts(row: ResolvedRow): ResolvedRow {
+  let r = row.resolved;
+  const hw = r.hardware;
+  if (!hw.hbm && HBM_NOT_IN_CATALOG.test(hw.device.name)) r = { ...r, hardware: { ...hw, hbm: true } };
+  if (WITHOUT_FLASH_ATTENTION.test(row.measured.source ?? '')) {
+    r = { ...r, kvSettings: { ...r.kvSettings, flashAttention: false } };
+  }
+  return r === row.resolved ? row : { ...row, resolved: r };
 }
 
 interface Placed {
@@ -92,7 +123,8 @@ function withParams(r: ResolvedScenario, params: SpeedParameters): ResolvedScena
 }
 
 const decodeError = (p: Placed, params: SpeedParameters): number =>
-  decodeTime(withParams(p.row.resolved, params), p.placement).tokensPerSecond / p.row.measured.decodeTokensPerSecond;
+  decodeTime(withParams(p.row.resolved, params), p.placement).tokensPerSecond /
+  p.row.measured.decodeTokensPerSecond;
 
 const softL1 = (z: number): number => 2 * (Math.sqrt(1 + z * z) - 1);
 
@@ -118,21 +150,32 @@ function fitPrefill(placed: readonly Placed[], start: SpeedParameters): SpeedPar
   let params = start;
   const withPrefill = placed.filter((p) => p.row.measured.prefillTokensPerSecond !== undefined);
   const ratio = (p: Placed, q: SpeedParameters): number =>
-    (p.row.measured.prefillTokensPerSecond as number) / prefillTime(withParams(p.row.resolved, q), p.placement).tokensPerSecond;
-  const isMoe = (p: Placed): boolean => (p.row.resolved.sums.cumMoeLayers[p.row.resolved.sums.layerCount] ?? 0) > 0;
+    (p.row.measured.prefillTokensPerSecond as number) /
+    prefillTime(withParams(p.row.resolved, q), p.placement).tokensPerSecond;
+  const isMoe = (p: Placed): boolean =>
+    (p.row.resolved.sums.cumMoeLayers[p.row.resolved.sums.layerCount] ?? 0) > 0;
   for (let round = 0; round < 2; round++) {
     const backends = { ...params.backends } as Record<Backend, BackendSpeed>;
     for (const b of GPU_BACKENDS) {
       const rows = withPrefill.filter((p) => p.row.resolved.hardware.backend === b && !isMoe(p));
       if (rows.length === 0) continue;
-      const scale = quantile(rows.map((p) => ratio(p, params)), 0.5);
+      const scale = quantile(
+        rows.map((p) => ratio(p, params)),
+        0.5,
+      );
       backends[b] = { ...backends[b], prefillEfficiency: backends[b].prefillEfficiency * scale };
     }
     params = { ...params, backends };
     const moeRows = withPrefill.filter((p) => isMoe(p) && p.row.resolved.hardware.layout !== 'cpu');
     if (moeRows.length > 0) {
-      const scale = quantile(moeRows.map((p) => ratio(p, params)), 0.5);
-      params = { ...params, shared: { ...params.shared, moePrefillFactor: params.shared.moePrefillFactor * scale } };
+      const scale = quantile(
+        moeRows.map((p) => ratio(p, params)),
+        0.5,
+      );
+      params = {
+        ...params,
+        shared: { ...params.shared, moePrefillFactor: params.shared.moePrefillFactor * scale },
+      };
     }
   }
   return params;
@@ -153,13 +196,13 @@ function printTable(params: SpeedParameters, placed: readonly Placed[]): void {
   console.log('};');
   const sh = params.shared;
   console.log(
-    `shared: moeLayerFactor ${sig(sh.moeLayerFactor)}, kvEtaRatio ${sig(sh.kvEtaRatio)}, hbmEtaFactor ${sig(sh.hbmEtaFactor)}, moePrefillFactor ${sig(sh.moePrefillFactor)}`,
+    `shared: moeLayerFactor ${sig(sh.moeLayerFactor)}, kvEtaRatio ${sig(sh.kvEtaRatio)}, kvEtaRatioNoFlash ${sig(sh.kvEtaRatioNoFlash)}, hbmEtaFactor ${sig(sh.hbmEtaFactor)}, moePrefillFactor ${sig(sh.moePrefillFactor)}`,
   );
 }
 
 /** Fits decode then prefill coefficients to resolved rows; prints the summary and the table; returns them. */
 export function runFit(rows: readonly ResolvedRow[]): SpeedParameters {
-  const placed: Placed[] = rows.map(withKnownMemory).map((row) => ({ row, placement: place(row.resolved) }));
+  const placed: Placed[] = rows.map(withKnownFacts).map((row) => ({ row, placement: place(row.resolved) }));
   const start: SpeedParameters = { backends: backendDefaults, shared: sharedSpeed };
   const before = summarizeErrors(placed.map((p) => decodeError(p, start) - 1));
   const fitted = fitPrefill(placed, fitDecode(placed, start));

@@ -33,7 +33,8 @@ export function nelderMead(
     x[i] = (x[i] as number) + step;
     simplex.push(evaluate(x));
   }
-  const combine = (a: number[], b: number[], t: number): number[] => a.map((ai, i) => ai + t * ((b[i] as number) - ai));
+  const combine = (a: number[], b: number[], t: number): number[] =>
+    a.map((ai, i) => ai + t * ((b[i] as number) - ai));
   while (evaluations < maxEvaluations) {
     simplex.sort((a, b) => a.v - b.v);
     const best = simplex[0] as { x: number[]; v: number };
@@ -41,7 +42,8 @@ export function nelderMead(
     const second = simplex[n - 1] as { x: number[]; v: number };
     if (Math.abs(worst.v - best.v) < tolerance) break;
     const centroid = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + (simplex[i]?.x[j] as number) / n;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) centroid[j] = (centroid[j] as number) + (simplex[i]?.x[j] as number) / n;
     const reflected = evaluate(combine(centroid, worst.x, -1));
     if (reflected.v < best.v) {
       const expanded = evaluate(combine(centroid, worst.x, -2));

@@ -12,7 +12,9 @@ const num = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const rows = loadValidationRows(process.argv[2]);
 const predictions = predictRows(resolveRows(rows));
 
-console.log(`${'id'.padEnd(6)} ${'backend'.padEnd(7)} ${'regime'.padEnd(15)} ${'pred'.padStart(7)} ${'meas'.padStart(7)} ${'err'.padStart(7)}   row`);
+console.log(
+  `${'id'.padEnd(6)} ${'backend'.padEnd(7)} ${'regime'.padEnd(15)} ${'pred'.padStart(7)} ${'meas'.padStart(7)} ${'err'.padStart(7)}   row`,
+);
 for (const p of predictions) {
   console.log(
     `${p.id.padEnd(6)} ${p.backend.padEnd(7)} ${p.regime.padEnd(15)} ${num(p.predicted).padStart(7)} ${num(p.measured).padStart(7)} ${pct(p.error).padStart(7)}   ${p.label}`,
@@ -26,8 +28,12 @@ console.log('\nDecode |predicted/measured − 1| (targets: median ≤ 15%, p90 �
 console.log(line('overall', overall));
 for (const [backend, s] of Object.entries(byBackend)) console.log(line(backend, s));
 
-const prefill = predictions.filter((p) => p.prefillPredicted !== undefined && p.prefillMeasured !== undefined);
-const prefillSummary = summarizeErrors(prefill.map((p) => (p.prefillPredicted as number) / (p.prefillMeasured as number) - 1));
+const prefill = predictions.filter(
+  (p) => p.prefillPredicted !== undefined && p.prefillMeasured !== undefined,
+);
+const prefillSummary = summarizeErrors(
+  prefill.map((p) => (p.prefillPredicted as number) / (p.prefillMeasured as number) - 1),
+);
 console.log('\nPrefill |predicted/measured − 1| (no target; compute-bound estimate)');
 console.log(line('overall', prefillSummary));
 

@@ -111,7 +111,8 @@ export function predictRows(rows: readonly ResolvedRow[]): RowPrediction[] {
       ...(m.prefillTokensPerSecond === undefined
         ? {}
         : { prefillPredicted: e.prefillTokensPerSecond, prefillMeasured: m.prefillTokensPerSecond }),
-      label: `${m.device ?? row.resolved.hardware.device.name} · ${m.model ?? row.resolved.model.name} ${row.resolved.quantName} ${m.test ?? ''}`.trim(),
+      label:
+        `${m.device ?? row.resolved.hardware.device.name} · ${m.model ?? row.resolved.model.name} ${row.resolved.quantName} ${m.test ?? ''}`.trim(),
       estimate: e,
     };
   });
@@ -148,7 +149,10 @@ export function summarize(predictions: readonly RowPrediction[]): {
   return {
     overall: summarizeErrors(predictions.map((p) => p.error)),
     byBackend: Object.fromEntries(
-      backends.map((b) => [b, summarizeErrors(predictions.filter((p) => p.backend === b).map((p) => p.error))]),
+      backends.map((b) => [
+        b,
+        summarizeErrors(predictions.filter((p) => p.backend === b).map((p) => p.error)),
+      ]),
     ),
   };
 }

@@ -14,6 +14,14 @@ export {
   fitLaunchBandwidth,
   type TimingSample,
 } from './calibration/fit-launch-bandwidth.js';
+export {
+  type Curve,
+  type CurveAxis,
+  type CurveOptions,
+  type CurvePoint,
+  cliffCurve,
+  cliffCurveResolved,
+} from './curves/cliff-curve.js';
 export { appleGpuWorkingSetBytes } from './device/apple-working-set.js';
 export { defaultBackend } from './device/default-backend.js';
 export type { Device, DeviceKind, FormFactor, HostMemory, PcieLink } from './device/device.js';
@@ -25,11 +33,23 @@ export { BYTES_PER_MARKETED_GB } from './device/gpu-table.js';
 export { ddrBandwidthGBs, hostMemories } from './device/host-memory.js';
 export { pcieBandwidthGBs, pcieLinks } from './device/pcie-links.js';
 export { CliffbenchError, type CliffbenchErrorCode } from './errors.js';
-export { type GgufModel, readGgufHeader } from './import/gguf-header.js';
-export { catalogConfig, models } from './model/catalog.js';
-export { findModel } from './model/find-model.js';
-export { architectureFromHfConfig, type HfConfigOptions, supportedModelTypes } from './model/hf-config.js';
-export { tensorsOf } from './model/tensors-of.js';
+export { type BatchOptions, runBatch, runBatchLine } from './estimate/batch.js';
+export type { Advice, AdviceKind, DetailedEstimate, EstimateBreakdown } from './estimate/detailed.js';
+export {
+  type EstimateOptions,
+  estimate,
+  estimateDetailed,
+  estimateResolved,
+  toEstimateResult,
+} from './estimate/estimate.js';
+export { type KvCacheSettings, kvCacheSettings } from './estimate/kv-settings.js';
+export { type ResolveOptions, resolveScenario } from './estimate/resolve-scenario.js';
+export {
+  type Reconfiguration,
+  type ResolvedScenario,
+  type RunSettings,
+  reconfigure,
+} from './estimate/resolved.js';
 export {
   type Backend,
   BackendSchema,
@@ -52,50 +72,14 @@ export {
   ScenarioSchema,
 } from './estimate/scenario.js';
 export {
-  type Curve,
-  type CurveAxis,
-  type CurveOptions,
-  type CurvePoint,
-  cliffCurve,
-  cliffCurveResolved,
-} from './curves/cliff-curve.js';
-export { type BatchOptions, runBatch, runBatchLine } from './estimate/batch.js';
-export type { Advice, AdviceKind, DetailedEstimate, EstimateBreakdown } from './estimate/detailed.js';
-export {
-  type EstimateOptions,
-  estimate,
-  estimateDetailed,
-  estimateResolved,
-  toEstimateResult,
-} from './estimate/estimate.js';
-export { type KvCacheSettings, kvCacheSettings } from './estimate/kv-settings.js';
-export { type ResolveOptions, resolveScenario } from './estimate/resolve-scenario.js';
-export {
-  type Reconfiguration,
-  type ResolvedScenario,
-  type RunSettings,
-  reconfigure,
-} from './estimate/resolved.js';
-export {
+  type KvCacheOptions,
+  type KvTypes,
   kvCacheBytes,
   kvCacheCells,
-  type KvCacheOptions,
   kvReadBytesAveraged,
   kvReadBytesPerToken,
-  type KvTypes,
 } from './footprint/kv-cache.js';
 export { computeBufferBytes, runtimeOverheadBytes } from './footprint/overhead.js';
-export { FIT_MARGIN_BYTES } from './placement/auto-fit.js';
-export {
-  type BackendSpeed,
-  backendDefaults,
-  type SharedSpeed,
-  sharedSpeed,
-} from './speed/backend-defaults.js';
-export type { DecodeBreakdown, Tier, TierTime } from './speed/decode.js';
-export type { PrefillBreakdown } from './speed/prefill.js';
-export { type BandFactors, bandFactors } from './uncertainty/band.js';
-export { type BandRow, bandTable as uncertaintyBands } from './uncertainty/band-table.js';
 export { type WeightBreakdown, weightBreakdown } from './footprint/weights.js';
 export {
   ggufFileBytes,
@@ -106,6 +90,7 @@ export {
   type VocabKind,
   vocabKind,
 } from './footprint/weights-file.js';
+export { type GgufModel, readGgufHeader } from './import/gguf-header.js';
 export type {
   AttentionKind,
   DenseFfn,
@@ -114,7 +99,12 @@ export type {
   ModelArchitecture,
   MoeFfn,
 } from './model/architecture.js';
+export { catalogConfig, models } from './model/catalog.js';
+export { findModel } from './model/find-model.js';
+export { architectureFromHfConfig, type HfConfigOptions, supportedModelTypes } from './model/hf-config.js';
 export type { QuantizedTensor, TensorGroup, TensorSpec } from './model/tensors.js';
+export { tensorsOf } from './model/tensors-of.js';
+export { FIT_MARGIN_BYTES } from './placement/auto-fit.js';
 export {
   bitsPerWeight,
   fitsBlocks,
@@ -138,6 +128,14 @@ export {
   type WeightFormat,
   WeightFormatSchema,
 } from './result/schema.js';
+export {
+  type BackendSpeed,
+  backendDefaults,
+  type SharedSpeed,
+  sharedSpeed,
+} from './speed/backend-defaults.js';
+export type { DecodeBreakdown, Tier, TierTime } from './speed/decode.js';
+export type { PrefillBreakdown } from './speed/prefill.js';
 export { describePlacement, describeTradeOff, formatTokens } from './tune/describe-configuration.js';
 export { LLAMA_BENCH_SOURCE, LLAMA_SERVER_SOURCE, LM_STUDIO_SOURCE, OLLAMA_SOURCE } from './tune/flags.js';
 export {
@@ -167,3 +165,5 @@ export type {
   TuneScenario,
   TuneSuggestion,
 } from './tune/tune-types.js';
+export { type BandFactors, bandFactors } from './uncertainty/band.js';
+export { type BandRow, bandTable as uncertaintyBands } from './uncertainty/band-table.js';

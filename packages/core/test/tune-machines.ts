@@ -18,7 +18,12 @@ import {
   qwen3_30b_a3b,
 } from './weights-fixtures.js';
 
-export type FixtureModelId = 'gemma-4-26b-a4b' | 'gemma-4-31b' | 'gemma-4-e4b' | 'qwen3-30b-a3b' | 'llama-2-7b';
+export type FixtureModelId =
+  | 'gemma-4-26b-a4b'
+  | 'gemma-4-31b'
+  | 'gemma-4-e4b'
+  | 'qwen3-30b-a3b'
+  | 'llama-2-7b';
 
 /** Sliding windows from gemma4.md §0 (512 for E-models, 1024 for 26B/31B). */
 const GEMMA_WINDOW: Readonly<Record<string, number>> = {

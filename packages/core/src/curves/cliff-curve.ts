@@ -3,8 +3,8 @@
  * memory, and against GPU layers, with the point where the working set stops fitting in GPU memory.
  */
 import { CliffbenchError } from '../errors.js';
-import { allOnGpu, coreEstimate } from '../estimate/estimate-core.js';
 import { estimateResolved } from '../estimate/estimate.js';
+import { allOnGpu, coreEstimate } from '../estimate/estimate-core.js';
 import { type ResolveOptions, resolveScenario } from '../estimate/resolve-scenario.js';
 import { type ResolvedScenario, reconfigure } from '../estimate/resolved.js';
 import type { Regime, ScenarioInput } from '../estimate/scenario.js';
@@ -108,19 +108,31 @@ function firstTrue(lo: number, hi: number, step: number, ok: (v: number) => bool
 function contextCurve(r: ResolvedScenario, o: CurveOptions): Curve {
   const to = o.to ?? r.model.maxContext;
   const from = o.from ?? Math.min(1024, to);
-  const at = (x: number): ResolvedScenario => reconfigure(r, { contextTokens: x, depthTokens: 0, generatedTokens: x });
+  const at = (x: number): ResolvedScenario =>
+    reconfigure(r, { contextTokens: x, depthTokens: 0, generatedTokens: x });
   const points = axisValues(from, to, o.points ?? 24, CELL, true).map((x) => point(at(x), x));
   const fitsAll = (x: number): boolean => allOnGpu(coreEstimate(at(x)).placement);
   const cliffX = r.hardware.layout === 'cpu' ? undefined : lastTrue(from, to, CELL, fitsAll);
-  return { axis: 'context', xLabel: 'context length', unit: 'tokens', points, ...(cliffX === undefined ? {} : { cliffX }) };
+  return {
+    axis: 'context',
+    xLabel: 'context length',
+    unit: 'tokens',
+    points,
+    ...(cliffX === undefined ? {} : { cliffX }),
+  };
 }
 
 /** Decode against usable GPU memory (VRAM free, or the Apple GPU limit), GB = GiB. */
 function memoryCurve(r: ResolvedScenario, o: CurveOptions): Curve {
   if (r.hardware.layout === 'cpu') {
-    throw new CliffbenchError('invalid-scenario', 'A GPU-memory curve needs a GPU or unified-memory device, not a CPU.');
+    throw new CliffbenchError(
+      'invalid-scenario',
+      'A GPU-memory curve needs a GPU or unified-memory device, not a CPU.',
+    );
   }
-  const full = coreEstimate(reconfigure(r, { gpuLayers: undefined, cpuMoeLayers: undefined, offload: 'auto', gpuMemoryLimitGB: 1e6 }));
+  const full = coreEstimate(
+    reconfigure(r, { gpuLayers: undefined, cpuMoeLayers: undefined, offload: 'auto', gpuMemoryLimitGB: 1e6 }),
+  );
   const neededGiB = (gpuBytesOf(full.placement.memory) + r.hardware.runtimeBytes) / 2 ** 30 + 1;
   const to = o.to ?? Math.max(neededGiB * 1.25, r.hardware.gpuCapacityBytes / 2 ** 30);
   const from = o.from ?? Math.min(2, to / 4);
@@ -128,7 +140,13 @@ function memoryCurve(r: ResolvedScenario, o: CurveOptions): Curve {
   const points = axisValues(from, to, o.points ?? 24, 0.25, false).map((x) => point(at(x), x));
   const fitsAll = (gb: number): boolean => allOnGpu(coreEstimate(at(gb)).placement);
   const cliffX = firstTrue(from, to, 0.25, fitsAll);
-  return { axis: 'gpuMemory', xLabel: 'GPU memory', unit: 'GB', points, ...(cliffX === undefined ? {} : { cliffX }) };
+  return {
+    axis: 'gpuMemory',
+    xLabel: 'GPU memory',
+    unit: 'GB',
+    points,
+    ...(cliffX === undefined ? {} : { cliffX }),
+  };
 }
 
 /** Decode against explicit GPU layers (`-ngl`), 0 to all. */
@@ -142,7 +160,13 @@ function layersCurve(r: ResolvedScenario, o: CurveOptions): Curve {
   const at = (k: number): ResolvedScenario => reconfigure(r, { gpuLayers: k, offload: 'layers' });
   const points = [...new Set(values)].map((k) => point(at(k), k));
   const cliffX = lastTrue(from, to, 1, (k) => coreEstimate(at(k)).placement.fits);
-  return { axis: 'gpuLayers', xLabel: 'GPU layers', unit: 'layers', points, ...(cliffX === undefined ? {} : { cliffX }) };
+  return {
+    axis: 'gpuLayers',
+    xLabel: 'GPU layers',
+    unit: 'layers',
+    points,
+    ...(cliffX === undefined ? {} : { cliffX }),
+  };
 }
 
 /** A cliff curve of a resolved scenario. */

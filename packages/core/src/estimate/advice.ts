@@ -16,22 +16,38 @@ const GIB = 2 ** 30;
 const MIB = 2 ** 20;
 const CELL = 256;
 
-const tps = (x: number): string => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
+const tpsText = (x: number): string => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
 const gib = (bytes: number): string => `${(bytes / GIB).toFixed(1)} GiB`;
 
-/** The largest suggested quant that puts everything on the GPU (CPU only: that fits in RAM). */
-function smallerQuant(r: ResolvedScenario): Advice | undefined {
+/**
+ * The largest suggested quant that puts everything on the GPU (CPU only: that fits in RAM); when the model does
+ * not fit at all and no quant fits on the GPU, the largest that at least runs from RAM.
+ */
+function smallerQuant(r: ResolvedScenario, p: Placement): Advice | undefined {
   const cpu = r.hardware.layout === 'cpu';
-  for (const alt of quantAlternatives(r)) {
-    if (alt.scenario.sums.totalBytes >= r.sums.totalBytes) continue;
+  const smaller = quantAlternatives(r).filter((alt) => alt.scenario.sums.totalBytes < r.sums.totalBytes);
+  const say = (name: string, bytes: number, where: string, tps: number): Advice => ({
+    kind: 'smaller-quant',
+    message: `${name} (${(bytes / GB).toFixed(1)} GB) ${where}: ≈ ${tpsText(tps)} tok/s.`,
+    decodeTokensPerSecond: tps,
+  });
+  for (const alt of smaller) {
     const e = coreEstimate(alt.scenario);
     if (cpu ? e.placement.fits : allOnGpu(e.placement)) {
       const where = cpu ? 'fits in RAM' : 'fits entirely in GPU memory';
-      return {
-        kind: 'smaller-quant',
-        message: `${alt.quantName} (${(alt.scenario.sums.totalBytes / GB).toFixed(1)} GB) ${where}: ≈ ${tps(e.decode.tokensPerSecond)} tok/s.`,
-        decodeTokensPerSecond: e.decode.tokensPerSecond,
-      };
+      return say(alt.quantName, alt.scenario.sums.totalBytes, where, e.decode.tokensPerSecond);
+    }
+  }
+  if (p.fits) return undefined;
+  for (const alt of smaller) {
+    const e = coreEstimate(alt.scenario);
+    if (e.placement.fits) {
+      return say(
+        alt.quantName,
+        alt.scenario.sums.totalBytes,
+        `fits in GPU memory and RAM (${e.placement.regime})`,
+        e.decode.tokensPerSecond,
+      );
     }
   }
   return undefined;
@@ -46,7 +62,9 @@ function shorterContext(r: ResolvedScenario): Advice | undefined {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const tokens = mid * CELL;
-    const e = coreEstimate(reconfigure(r, { contextTokens: tokens, depthTokens: Math.min(r.settings.depthTokens, tokens) }));
+    const e = coreEstimate(
+      reconfigure(r, { contextTokens: tokens, depthTokens: Math.min(r.settings.depthTokens, tokens) }),
+    );
     if (allOnGpu(e.placement)) {
       best = { tokens, tps: e.decode.tokensPerSecond };
       lo = mid + 1;
@@ -55,18 +73,23 @@ function shorterContext(r: ResolvedScenario): Advice | undefined {
   if (best === undefined || best.tokens < 1024) return undefined;
   return {
     kind: 'shorter-context',
-    message: `A ${best.tokens}-token context (-c ${best.tokens}) fits everything in GPU memory: ≈ ${tps(best.tps)} tok/s.`,
+    message: `A ${best.tokens}-token context (-c ${best.tokens}) fits everything in GPU memory: ≈ ${tpsText(best.tps)} tok/s.`,
     decodeTokensPerSecond: best.tps,
   };
 }
 
-function quantisedKv(r: ResolvedScenario): Advice | undefined {
+function quantisedKv(r: ResolvedScenario, current: number): Advice | undefined {
   if (r.kvSettings.k.name !== 'f16' || r.kvSettings.v.name !== 'f16') return undefined;
   const e = coreEstimate(reconfigure(r, { kvCacheType: 'q8_0', kvCacheTypeV: 'q8_0', flashAttention: true }));
-  if (!allOnGpu(e.placement)) return undefined;
+  const all = allOnGpu(e.placement);
+  // Worth saying when it puts everything on the GPU, or frees room for a clearly faster split.
+  if (!all && e.decode.tokensPerSecond < current * 1.1) return undefined;
+  const what = all
+    ? 'fits everything in GPU memory'
+    : `keeps ${e.placement.split.gpuLayers} layers on the GPU`;
   return {
     kind: 'quantised-kv',
-    message: `A q8_0 KV cache (-ctk q8_0 -ctv q8_0 -fa on) fits everything in GPU memory: ≈ ${tps(e.decode.tokensPerSecond)} tok/s.`,
+    message: `A q8_0 KV cache (-ctk q8_0 -ctv q8_0 -fa on) ${what}: ≈ ${tpsText(e.decode.tokensPerSecond)} tok/s.`,
     decodeTokensPerSecond: e.decode.tokensPerSecond,
   };
 }
@@ -78,7 +101,7 @@ function expertsInstead(r: ResolvedScenario, current: number): Advice | undefine
   if (e.placement.regime !== 'experts-on-cpu' || e.decode.tokensPerSecond <= current * 1.05) return undefined;
   return {
     kind: 'experts-on-cpu',
-    message: `Keep all layers on the GPU and only the experts of the first ${e.placement.split.cpuMoeLayers} in RAM (-ngl 99 --n-cpu-moe ${e.placement.split.cpuMoeLayers}): ≈ ${tps(e.decode.tokensPerSecond)} tok/s.`,
+    message: `Keep all layers on the GPU and only the experts of the first ${e.placement.split.cpuMoeLayers} in RAM (-ngl 99 --n-cpu-moe ${e.placement.split.cpuMoeLayers}): ≈ ${tpsText(e.decode.tokensPerSecond)} tok/s.`,
     decodeTokensPerSecond: e.decode.tokensPerSecond,
   };
 }
@@ -89,7 +112,7 @@ function noSysmem(r: ResolvedScenario, p: Placement): Advice {
     kind: 'disable-sysmem-fallback',
     message:
       `The driver reads ${gib(p.gpuOverflowBytes)} spilled to RAM over PCIe every token. Set "CUDA - Sysmem Fallback Policy" ` +
-      `to "Prefer No Sysmem Fallback" and let llama.cpp place ${e.placement.split.gpuLayers} layers on the GPU: ≈ ${tps(e.decode.tokensPerSecond)} tok/s.`,
+      `to "Prefer No Sysmem Fallback" and let llama.cpp place ${e.placement.split.gpuLayers} layers on the GPU: ≈ ${tpsText(e.decode.tokensPerSecond)} tok/s.`,
     decodeTokensPerSecond: e.decode.tokensPerSecond,
   };
 }
@@ -99,7 +122,7 @@ function fewerLayers(r: ResolvedScenario, p: Placement): Advice {
   const e = coreEstimate(reconfigure(r, { gpuLayers: fit.gpuLayers }));
   return {
     kind: 'fewer-gpu-layers',
-    message: `At most ${fit.gpuLayers} layers fit with llama.cpp's 1 GiB margin (-ngl ${fit.gpuLayers}): ≈ ${tps(e.decode.tokensPerSecond)} tok/s.`,
+    message: `At most ${fit.gpuLayers} layers fit with llama.cpp's 1 GiB margin (-ngl ${fit.gpuLayers}): ≈ ${tpsText(e.decode.tokensPerSecond)} tok/s.`,
     decodeTokensPerSecond: e.decode.tokensPerSecond,
   };
 }
@@ -112,13 +135,15 @@ function raiseWiredLimit(r: ResolvedScenario, p: Placement): Advice | undefined 
   const e = coreEstimate(reconfigure(r, { gpuMemoryLimitGB: mb / 1024 }));
   return {
     kind: 'raise-wired-limit',
-    message: `Raise macOS's GPU memory limit (sudo sysctl iogpu.wired_limit_mb=${mb}): ≈ ${tps(e.decode.tokensPerSecond)} tok/s.`,
+    message: `Raise macOS's GPU memory limit (sudo sysctl iogpu.wired_limit_mb=${mb}): ≈ ${tpsText(e.decode.tokensPerSecond)} tok/s.`,
     decodeTokensPerSecond: e.decode.tokensPerSecond,
   };
 }
 
 function moreGpuMemory(r: ResolvedScenario, p: Placement): Advice {
-  const all = coreEstimate(reconfigure(r, { gpuLayers: r.sums.layerCount, cpuMoeLayers: 0, offload: 'layers' }));
+  const all = coreEstimate(
+    reconfigure(r, { gpuLayers: r.sums.layerCount, cpuMoeLayers: 0, offload: 'layers' }),
+  );
   const needed = gpuBytesOf(all.placement.memory) + r.hardware.runtimeBytes + FIT_MARGIN_BYTES;
   return {
     kind: 'more-gpu-memory',
@@ -147,11 +172,14 @@ export function adviceFor(r: ResolvedScenario, p: Placement, decodeTokensPerSeco
   if (p.regime === 'sysmem-fallback') out.push(noSysmem(r, p));
   if (p.regime === 'unified-over-limit') out.push(raiseWiredLimit(r, p));
   if (p.regime === 'does-not-fit') out.push(moreRam(r, p));
-  if (p.regime === 'partial-offload' && (r.settings.offload === 'layers' || r.settings.gpuLayers !== undefined)) {
+  if (
+    p.regime === 'partial-offload' &&
+    (r.settings.offload === 'layers' || r.settings.gpuLayers !== undefined)
+  ) {
     out.push(expertsInstead(r, decodeTokensPerSecond));
   }
-  out.push(smallerQuant(r));
-  if (r.hardware.layout !== 'cpu') out.push(shorterContext(r), quantisedKv(r));
+  out.push(smallerQuant(r, p));
+  if (r.hardware.layout !== 'cpu') out.push(shorterContext(r), quantisedKv(r, decodeTokensPerSecond));
   if (r.hardware.layout === 'discrete' && p.regime !== 'does-not-fit') out.push(moreGpuMemory(r, p));
   return out.filter(
     (a): a is Advice =>

@@ -16,7 +16,17 @@ export interface QuantAlternative {
 }
 
 /** Mixes worth suggesting: the GGUF K-quants, Q8_0, Q4_0, IQ4_XS (not F32/BF16/legacy _1 types). */
-const SUGGESTED = new Set(['Q8_0', 'Q6_K', 'Q5_K_M', 'Q4_K_M', 'Q4_K_S', 'IQ4_XS', 'Q3_K_M', 'Q3_K_S', 'Q2_K']);
+const SUGGESTED = new Set([
+  'Q8_0',
+  'Q6_K',
+  'Q5_K_M',
+  'Q4_K_M',
+  'Q4_K_S',
+  'IQ4_XS',
+  'Q3_K_M',
+  'Q3_K_S',
+  'Q2_K',
+]);
 
 type Weights = Pick<ResolvedScenario, 'quantName' | 'tensors' | 'weights' | 'sums'>;
 

@@ -8,14 +8,19 @@ const GB = 1e9;
 
 /** "Gemma 4 31B Q4_K_M weights 18.5 GB predicted; spec 360 GB/s × η 0.85 (cuda fit); RAM 51.2 GB/s". */
 export function staticBasis(
-  r: Pick<ResolvedScenario, 'model' | 'quantName' | 'weightsSource' | 'sums' | 'hardware' | 'speed' | 'calibration'>,
+  r: Pick<
+    ResolvedScenario,
+    'model' | 'quantName' | 'weightsSource' | 'sums' | 'hardware' | 'speed' | 'calibration'
+  >,
 ): string {
   const weights = `${r.model.name} ${r.quantName} weights ${(r.sums.totalBytes / GB).toFixed(2)} GB ${r.weightsSource}`;
   const hw = r.hardware;
   const parts = [weights, `${hw.device.name} (${hw.backend})`, ...r.speed.basis];
   if (hw.layout !== 'unified') {
     const measured = r.calibration?.ramBandwidthGBs !== undefined ? 'measured' : 'spec';
-    parts.push(`RAM ${hw.ramBandwidthGBs.toFixed(1)} GB/s ${measured} → CPU reads ${(r.speed.cpuBytesPerSecond / GB).toFixed(1)} GB/s`);
+    parts.push(
+      `RAM ${hw.ramBandwidthGBs.toFixed(1)} GB/s ${measured} → CPU reads ${(r.speed.cpuBytesPerSecond / GB).toFixed(1)} GB/s`,
+    );
   }
   if (r.calibration?.source !== undefined) parts.push(`calibration: ${r.calibration.source}`);
   return parts.join('; ');

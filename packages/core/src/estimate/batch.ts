@@ -29,12 +29,18 @@ function message(error: unknown): string {
 }
 
 /** Estimates one batch line; never throws. */
-export function runBatchLine(line: string, lineNumber: number, options: BatchOptions = {}): EstimateResult | EstimateError {
+export function runBatchLine(
+  line: string,
+  lineNumber: number,
+  options: BatchOptions = {},
+): EstimateResult | EstimateError {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return { error: `line ${lineNumber}: not valid JSON (${message(error)}); each line must be one scenario object.` };
+    return {
+      error: `line ${lineNumber}: not valid JSON (${message(error)}); each line must be one scenario object.`,
+    };
   }
   const id = idOf(value);
   try {
@@ -54,7 +60,10 @@ export function runBatchLine(line: string, lineNumber: number, options: BatchOpt
  * Runs a batch: each non-blank line is one scenario (JSON). Results come back in order, one per non-blank
  * line, carrying the scenario's `id`.
  */
-export function runBatch(lines: Iterable<string>, options: BatchOptions = {}): (EstimateResult | EstimateError)[] {
+export function runBatch(
+  lines: Iterable<string>,
+  options: BatchOptions = {},
+): (EstimateResult | EstimateError)[] {
   const out: (EstimateResult | EstimateError)[] = [];
   let lineNumber = 0;
   for (const raw of lines) {

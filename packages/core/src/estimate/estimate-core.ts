@@ -2,7 +2,7 @@
  * @module estimate/estimate-core — placement and decode speed only: what advice and curves evaluate many
  * times over variants of one scenario.
  */
-import { place, type Placement } from '../placement/place.js';
+import { type Placement, place } from '../placement/place.js';
 import { type DecodeBreakdown, decodeTime } from '../speed/decode.js';
 import type { ResolvedScenario } from './resolved.js';
 

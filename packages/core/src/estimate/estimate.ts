@@ -2,11 +2,12 @@
  * @module estimate/estimate — the estimator's entry points: `estimate` (one batch result), `estimateDetailed`
  * (with breakdown and advice) and `estimateResolved`, the allocation-light fast path curves and the page use.
  */
-import { bandFactors } from '../uncertainty/band.js';
+
 import { gpuBytesOf, hostBytesOf, kvBytes } from '../placement/memory.js';
 import { place } from '../placement/place.js';
 import { decodeTime } from '../speed/decode.js';
 import { prefillTime } from '../speed/prefill.js';
+import { bandFactors } from '../uncertainty/band.js';
 import { adviceFor } from './advice.js';
 import type { Advice, DetailedEstimate } from './detailed.js';
 import { type ResolveOptions, resolveScenario } from './resolve-scenario.js';
@@ -26,7 +27,9 @@ function contextWarnings(r: ResolvedScenario): string[] {
   const { contextTokens, depthTokens, generatedTokens } = r.settings;
   const out: string[] = [];
   if (contextTokens > r.model.maxContext) {
-    out.push(`Context ${contextTokens} exceeds ${r.model.name}'s trained maximum of ${r.model.maxContext} tokens.`);
+    out.push(
+      `Context ${contextTokens} exceeds ${r.model.name}'s trained maximum of ${r.model.maxContext} tokens.`,
+    );
   }
   if (depthTokens + generatedTokens > contextTokens) {
     out.push(

@@ -99,7 +99,9 @@ export function resolveDevice(device: string | DeviceSpec): Device {
     ...own,
     ...(extra.memoryType === undefined ? {} : { memoryType: extra.memoryType }),
     ...(extra.pcie === undefined ? {} : { pcie: extra.pcie }),
-    ...(own.fp16Tflops === undefined && extra.fp16Tflops !== undefined ? { fp16Tflops: extra.fp16Tflops } : {}),
+    ...(own.fp16Tflops === undefined && extra.fp16Tflops !== undefined
+      ? { fp16Tflops: extra.fp16Tflops }
+      : {}),
   };
 }
 

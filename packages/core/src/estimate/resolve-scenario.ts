@@ -36,7 +36,9 @@ function parse(input: ScenarioInput): ReturnType<typeof ScenarioSchema.parse> {
   const parsed = ScenarioSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'scenario'}: ${i.message}`);
-  throw new CliffbenchError('invalid-scenario', `Invalid scenario: ${problems.join('; ')}.`, { issues: problems });
+  throw new CliffbenchError('invalid-scenario', `Invalid scenario: ${problems.join('; ')}.`, {
+    issues: problems,
+  });
 }
 
 /** Validates `input` and precomputes everything the fast path needs. Throws CliffbenchError. */

@@ -6,7 +6,10 @@ import type { ModelArchitecture } from '../model/architecture.js';
 import { findKvCacheType, type KvCacheType } from '../quant/kv-cache-types.js';
 
 /** K and V cache element types; a single type or name applies to both. */
-export type KvTypes = string | KvCacheType | { readonly k: string | KvCacheType; readonly v: string | KvCacheType };
+export type KvTypes =
+  | string
+  | KvCacheType
+  | { readonly k: string | KvCacheType; readonly v: string | KvCacheType };
 
 /** How llama.cpp sizes the cache. */
 export interface KvCacheOptions {
@@ -163,7 +166,11 @@ export function kvReadCoefficients(
  * it attends over (shared layers re-read their source's), sliding layers only the last `window` positions.
  * The token's own K/V counts as one more position.
  */
-export function kvReadBytesPerToken(arch: ModelArchitecture, depthTokens: number, types: KvTypes = 'f16'): number {
+export function kvReadBytesPerToken(
+  arch: ModelArchitecture,
+  depthTokens: number,
+  types: KvTypes = 'f16',
+): number {
   return kvReadBytesAveraged(arch, depthTokens, 1, types);
 }
 

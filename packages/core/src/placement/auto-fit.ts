@@ -71,6 +71,9 @@ export function autoFit(
     if (m <= n) return { gpuLayers: n, cpuMoeLayers: m };
   }
   const cpuMoeLayers = moveExperts && hasExperts ? n : minCpuMoeLayers;
-  const gpuLayers = Math.max(0, largest(0, n, (k) => fits(k, cpuMoeLayers)));
+  const gpuLayers = Math.max(
+    0,
+    largest(0, n, (k) => fits(k, cpuMoeLayers)),
+  );
   return { gpuLayers, cpuMoeLayers };
 }

@@ -3,10 +3,11 @@
  * `gpuLayers` repeating layers on the GPU (as llama.cpp's `-ngl`), the routed experts of the first
  * `cpuMoeLayers` layers in RAM (as `--n-cpu-moe`), the output head with the GPU layers.
  */
-import { computeBufferBytes, hostComputeBufferBytes } from '../footprint/overhead.js';
+
 import { rangeSum } from '../estimate/model-sums.js';
 import type { ResolvedScenario } from '../estimate/resolved.js';
 import { kvCacheCells } from '../footprint/kv-cache.js';
+import { computeBufferBytes, hostComputeBufferBytes } from '../footprint/overhead.js';
 
 /** Context-dependent sizes that do not depend on the split. */
 export interface ContextSizes {
@@ -60,7 +61,8 @@ export const firstGpuLayer = (r: ResolvedScenario, gpuLayers: number): number =>
 /** KV bytes owned by layers [from, to). */
 export function kvBytes(r: ResolvedScenario, sizes: ContextSizes, from: number, to: number): number {
   return (
-    rangeSum(r.kv.ownFull, from, to) * sizes.fullCells + rangeSum(r.kv.ownSliding, from, to) * sizes.slidingCells
+    rangeSum(r.kv.ownFull, from, to) * sizes.fullCells +
+    rangeSum(r.kv.ownSliding, from, to) * sizes.slidingCells
   );
 }
 
@@ -77,9 +79,7 @@ export function splitMemory(
   const expertsEnd = Math.max(first, Math.min(cpuMoeLayers, n));
   const expertsInRam = rangeSum(s.cumExpertBytes, first, expertsEnd);
   const onGpu = gpuLayers > 0;
-  const gpuWeightBytes = onGpu
-    ? rangeSum(s.cumLayerBytes, first, n) - expertsInRam + s.outputSideBytes
-    : 0;
+  const gpuWeightBytes = onGpu ? rangeSum(s.cumLayerBytes, first, n) - expertsInRam + s.outputSideBytes : 0;
   const hostWeightBytes =
     s.lookupBytes +
     rangeSum(s.cumLayerBytes, 0, first) +

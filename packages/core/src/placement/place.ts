@@ -3,10 +3,18 @@
  * fit, an explicit `-ngl`/`--n-cpu-moe` split, experts on the CPU, the Windows driver's sysmem fallback,
  * unified memory with Apple's GPU limit, CPU only, or not fitting in RAM at all.
  */
-import type { Regime } from '../estimate/scenario.js';
+
 import type { ResolvedScenario } from '../estimate/resolved.js';
+import type { Regime } from '../estimate/scenario.js';
 import { autoFit, FIT_MARGIN_BYTES, type Split } from './auto-fit.js';
-import { type ContextSizes, contextSizes, gpuBytesOf, hostBytesOf, type SplitMemory, splitMemory } from './memory.js';
+import {
+  type ContextSizes,
+  contextSizes,
+  gpuBytesOf,
+  hostBytesOf,
+  type SplitMemory,
+  splitMemory,
+} from './memory.js';
 
 const GIB = 2 ** 30;
 
@@ -93,12 +101,25 @@ function discrete(r: ResolvedScenario, sizes: ContextSizes): Placement {
       );
     }
   }
-  const hostOverflowBytes = Math.max(0, hostBytesOf(memory) + gpuOverflowBytes - r.hardware.ramAvailableBytes);
+  const hostOverflowBytes = Math.max(
+    0,
+    hostBytesOf(memory) + gpuOverflowBytes - r.hardware.ramAvailableBytes,
+  );
   if (hostOverflowBytes > 0) {
     regime = 'does-not-fit';
     fits = false;
   }
-  return { split, sizes, memory, regime, fits, gpuUsableBytes: usable, gpuOverflowBytes, hostOverflowBytes, notes };
+  return {
+    split,
+    sizes,
+    memory,
+    regime,
+    fits,
+    gpuUsableBytes: usable,
+    gpuOverflowBytes,
+    hostOverflowBytes,
+    notes,
+  };
 }
 
 function unified(r: ResolvedScenario, sizes: ContextSizes): Placement {
@@ -112,7 +133,10 @@ function unified(r: ResolvedScenario, sizes: ContextSizes): Placement {
   const gpuOverflowBytes = Math.max(0, gpuBytesOf(memory) - usable);
   let regime = splitRegime(r, split);
   if (gpuOverflowBytes > 0) regime = 'unified-over-limit';
-  const hostOverflowBytes = Math.max(0, gpuBytesOf(memory) + hostBytesOf(memory) - r.hardware.ramAvailableBytes);
+  const hostOverflowBytes = Math.max(
+    0,
+    gpuBytesOf(memory) + hostBytesOf(memory) - r.hardware.ramAvailableBytes,
+  );
   if (hostOverflowBytes > 0) regime = 'does-not-fit';
   return {
     split,

@@ -3,20 +3,25 @@
  * fitted backend defaults applied to the device's spec figures, or measured figures where a calibration gives
  * them. Each choice is recorded for the estimate's basis.
  */
-import type { Backend, Calibration } from '../estimate/scenario.js';
+
 import type { ResolvedHardware } from '../estimate/resolve-hardware.js';
+import type { Backend, Calibration } from '../estimate/scenario.js';
 import { type BackendSpeed, backendDefaults, type SharedSpeed, sharedSpeed } from './backend-defaults.js';
 
 /** Everything speed formulas need, in SI units (bytes/s, seconds, FLOP/s). */
 export interface SpeedCoefficients {
   /** Effective accelerator bandwidth for weight reads, bytes/s (η × BW, or measured). */
   readonly gpuBytesPerSecond: number;
-  /** Effective accelerator bandwidth for KV-cache reads, bytes/s. */
+  /** Effective accelerator bandwidth for KV-cache reads with flash attention, bytes/s. */
   readonly gpuKvBytesPerSecond: number;
+  /** The same without flash attention, bytes/s. */
+  readonly gpuKvBytesPerSecondNoFlash: number;
   /** Effective rate the CPU reads weights from RAM, bytes/s. */
   readonly cpuBytesPerSecond: number;
-  /** Effective rate the CPU reads its KV cache, bytes/s. */
+  /** Effective rate the CPU reads its KV cache with flash attention, bytes/s. */
   readonly cpuKvBytesPerSecond: number;
+  /** The same without flash attention, bytes/s. */
+  readonly cpuKvBytesPerSecondNoFlash: number;
   /** Effective host-to-device rate (sysmem reads, per-micro-batch weight copies), bytes/s. */
   readonly pcieBytesPerSecond: number;
   /** Rate for bytes past Apple's GPU limit, bytes/s. */
@@ -99,8 +104,10 @@ export function speedCoefficients(
   return {
     gpuBytesPerSecond,
     gpuKvBytesPerSecond: gpuBytesPerSecond * shared.kvEtaRatio,
+    gpuKvBytesPerSecondNoFlash: gpuBytesPerSecond * shared.kvEtaRatioNoFlash,
     cpuBytesPerSecond,
     cpuKvBytesPerSecond: cpuBytesPerSecond * shared.kvEtaRatio,
+    cpuKvBytesPerSecondNoFlash: cpuBytesPerSecond * shared.kvEtaRatioNoFlash,
     pcieBytesPerSecond,
     overLimitBytesPerSecond: shared.overLimitGBs * GB,
     diskBytesPerSecond: shared.diskGBs * GB,

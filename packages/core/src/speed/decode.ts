@@ -3,9 +3,10 @@
  * bytes read from the tier / effective bandwidth of the tier. Weights are the MoE-active bytes of each layer;
  * KV reads grow with the depth of the cache, averaged over the generated tokens.
  */
-import { meanAttendedPositions } from '../footprint/kv-cache.js';
+
 import { rangeSum } from '../estimate/model-sums.js';
 import type { ResolvedScenario } from '../estimate/resolved.js';
+import { meanAttendedPositions } from '../footprint/kv-cache.js';
 import { firstGpuLayer, gpuBytesOf, hostBytesOf } from '../placement/memory.js';
 import type { Placement } from '../placement/place.js';
 
@@ -53,7 +54,8 @@ function tier(
   bytesPerSecond: number,
   kvBytesPerSecond: number,
 ): TierTime {
-  const seconds = (weightBytes > 0 ? weightBytes / bytesPerSecond : 0) + (kvBytes > 0 ? kvBytes / kvBytesPerSecond : 0);
+  const seconds =
+    (weightBytes > 0 ? weightBytes / bytesPerSecond : 0) + (kvBytes > 0 ? kvBytes / kvBytesPerSecond : 0);
   return { tier: name, weightBytes, kvBytes, bytesPerSecond, seconds };
 }
 
@@ -117,9 +119,10 @@ export function decodeTime(
   }
   const overLimit = r.hardware.layout === 'unified';
   const spillRate = overLimit ? c.overLimitBytesPerSecond : c.pcieBytesPerSecond;
+  const flash = r.kvSettings.flashAttention;
   const tiers: TierTime[] = [
-    tier('gpu', gpuWeights, gpuKv, c.gpuBytesPerSecond, c.gpuKvBytesPerSecond),
-    tier('cpu', cpuWeights, cpuKv, c.cpuBytesPerSecond, c.cpuKvBytesPerSecond),
+    tier('gpu', gpuWeights, gpuKv, c.gpuBytesPerSecond, flash ? c.gpuKvBytesPerSecond : c.gpuKvBytesPerSecondNoFlash),
+    tier('cpu', cpuWeights, cpuKv, c.cpuBytesPerSecond, flash ? c.cpuKvBytesPerSecond : c.cpuKvBytesPerSecondNoFlash),
     tier('pcie', overLimit ? 0 : spillWeights, overLimit ? 0 : spillKv, spillRate, spillRate),
     tier('over-limit', overLimit ? spillWeights : 0, overLimit ? spillKv : 0, spillRate, spillRate),
     tier('disk', diskBytes, 0, c.diskBytesPerSecond, c.diskBytesPerSecond),

@@ -4,8 +4,9 @@
  * RAM, llama.cpp runs large batches on the GPU anyway and copies the CPU-held weights over PCIe once per
  * micro-batch (ggml-org/llama.cpp PR #6083, "offload large batches to GPU": ops with batch ≥ 32).
  */
-import { meanAttendedPositions } from '../footprint/kv-cache.js';
+
 import type { ResolvedScenario } from '../estimate/resolved.js';
+import { meanAttendedPositions } from '../footprint/kv-cache.js';
 import type { Placement } from '../placement/place.js';
 import { decodeTime } from './decode.js';
 
@@ -58,13 +59,11 @@ export function prefillTime(
     computeSeconds = (promptTokens * flopsPerToken) / (c.gpuFlops * moe);
     weightReadSeconds = (ubatches * p.memory.gpuWeightBytes) / c.gpuBytesPerSecond;
     const ramWeights = p.memory.hostWeightBytes - r.sums.lookupBytes;
-    const spillRate =
-      r.hardware.layout === 'unified' ? c.overLimitBytesPerSecond : c.pcieBytesPerSecond;
+    const spillRate = r.hardware.layout === 'unified' ? c.overLimitBytesPerSecond : c.pcieBytesPerSecond;
     // On unified memory the GPU reads RAM-held weights in place; only paged-out bytes cost extra.
     const copied = r.hardware.layout === 'unified' ? 0 : ramWeights / c.pcieBytesPerSecond;
     transferSeconds =
-      ubatches *
-      (copied + p.gpuOverflowBytes / spillRate + p.hostOverflowBytes / c.diskBytesPerSecond);
+      ubatches * (copied + p.gpuOverflowBytes / spillRate + p.hostOverflowBytes / c.diskBytesPerSecond);
   }
   const seconds = computeSeconds + weightReadSeconds + transferSeconds;
   return {

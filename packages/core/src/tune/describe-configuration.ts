@@ -62,7 +62,7 @@ export function describeConfiguration(
     describePlacement(settings),
     `${formatTokens(c.contextTokens)} context`,
     `${c.kvCacheType} KV`,
-    `${gib(e.deviceBytes)} VRAM + ${gib(e.hostBytes)} RAM`,
+    e.deviceBytes === 0 ? `${gib(e.hostBytes)} RAM` : `${gib(e.deviceBytes)} VRAM + ${gib(e.hostBytes)} RAM`,
   ].join(', ');
   return {
     settings,

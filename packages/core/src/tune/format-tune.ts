@@ -16,7 +16,9 @@ function row(i: number, c: TunedConfiguration): string {
     `${i + 1}.`.padStart(3),
     `${tps(c.decodeTokensPerSecond)} tok/s`.padStart(11),
     `(${tps(c.band.low)}–${tps(c.band.high)})`.padEnd(14),
-    `prefill ${tps(c.prefillTokensPerSecond)} tok/s, TTFT ${c.timeToFirstTokenSeconds.toFixed(2)} s`.padEnd(36),
+    `prefill ${tps(c.prefillTokensPerSecond)} tok/s, TTFT ${c.timeToFirstTokenSeconds.toFixed(2)} s`.padEnd(
+      36,
+    ),
     `${c.summary}`,
     `\n${''.padStart(30)}gives up: ${gives}`,
   ].join(' ');
@@ -24,7 +26,10 @@ function row(i: number, c: TunedConfiguration): string {
 
 function commands(c: TunedConfiguration): string[] {
   const k = c.commands;
-  const ollama = [`  Ollama:        ${k.ollama.serve}`, ...k.ollama.modelfile.split('\n').map((l) => `                 ${l}`)];
+  const ollama = [
+    `  Ollama:        ${k.ollama.serve}`,
+    ...k.ollama.modelfile.split('\n').map((l) => `                 ${l}`),
+  ];
   if (k.ollama.note !== undefined) ollama.push(`                 (${k.ollama.note})`);
   return [
     `  llama-server:  ${k.llamaServer}`,
@@ -37,11 +42,15 @@ function commands(c: TunedConfiguration): string[] {
 
 /** The whole result as text. */
 export function formatTuneResult(r: TuneResult): string {
-  const head =
-    `${r.model.name} ${r.quant} on ${r.device}: ${formatTokens(r.requestedContextTokens)} context asked, ` +
-    `${(r.requestedMarginBytes / 2 ** 20).toFixed(0)} MiB of GPU memory kept free`;
-  const lines = [head, ''];
   const best = r.configurations[0];
+  const margin =
+    best?.memory.deviceCapacityBytes === 0
+      ? ''
+      : `, ${(r.requestedMarginBytes / 2 ** 20).toFixed(0)} MiB of GPU memory kept free`;
+  const lines = [
+    `${r.model.name} ${r.quant} on ${r.device}: ${formatTokens(r.requestedContextTokens)} context asked${margin}`,
+    '',
+  ];
   if (best === undefined) {
     lines.push('Nothing fits on this machine.');
   } else {
@@ -51,8 +60,10 @@ export function formatTuneResult(r: TuneResult): string {
     });
     lines.push('', `Best: ${best.summary}`, ...commands(best));
     const m = best.memory;
+    const gpu =
+      m.deviceCapacityBytes > 0 ? `${gib(m.deviceBytes)} of ${gib(m.deviceCapacityBytes)} GPU, ` : '';
     lines.push(
-      `  Memory: ${gib(m.deviceBytes)} of ${gib(m.deviceCapacityBytes)} GPU, ${gib(m.hostBytes)} of ${gib(m.hostCapacityBytes)} RAM ` +
+      `  Memory: ${gpu}${gib(m.hostBytes)} of ${gib(m.hostCapacityBytes)} RAM ` +
         `(weights ${gib(m.weightsBytes)}, KV cache ${gib(m.kvCacheBytes)})`,
     );
   }

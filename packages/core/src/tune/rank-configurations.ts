@@ -28,7 +28,11 @@ export interface RankedFit extends PlacementFit {
 }
 
 /** What `fit` trades away against the requested context and margin. */
-export function tradeOffsOf(fit: PlacementFit, requestedContext: number, requestedMargin: number): TradeOff[] {
+export function tradeOffsOf(
+  fit: PlacementFit,
+  requestedContext: number,
+  requestedMargin: number,
+): TradeOff[] {
   const out: TradeOff[] = [];
   const c = fit.candidate;
   if (c.contextTokens < requestedContext) {
@@ -41,19 +45,39 @@ export function tradeOffsOf(fit: PlacementFit, requestedContext: number, request
   return out;
 }
 
+/** What a fit is ranked against. */
+interface Request {
+  readonly contextTokens: number;
+  readonly marginBytes: number;
+}
 
-/** A is at least as good as B on every axis: context, KV precision, margin and speed. */
-function dominates(a: RankedFit, b: RankedFit): boolean {
+/** Steps a fit gives up: its KV steps, one per halving of the context, one for the tight margin. */
+function steps(fit: PlacementFit, request: Request): number {
+  const halvings = Math.ceil(Math.log2(request.contextTokens / fit.candidate.contextTokens) - 1e-9);
   return (
-    a.candidate.contextTokens >= b.candidate.contextTokens &&
-    KV_STEPS[a.candidate.kvCacheType] <= KV_STEPS[b.candidate.kvCacheType] &&
-    a.marginBytes >= b.marginBytes &&
-    a.estimate.decodeTokensPerSecond >= b.estimate.decodeTokensPerSecond
+    KV_STEPS[fit.candidate.kvCacheType] +
+    Math.max(0, halvings) +
+    (fit.marginBytes < request.marginBytes ? 1 : 0)
   );
 }
 
 /**
- * Drops fits another fit dominates, then orders the rest: the requested context first, longer contexts
+ * A is at least as good as B on context, KV precision and margin, and B's extra steps (a quantised KV
+ * cache, a halved context, a tight margin) do not buy `TRADE_STEP_GAIN` of speed each: B is not worth
+ * showing.
+ */
+function dominates(a: RankedFit, b: RankedFit, request: Request): boolean {
+  const extra = steps(b, request) - steps(a, request);
+  return (
+    a.candidate.contextTokens >= b.candidate.contextTokens &&
+    KV_STEPS[a.candidate.kvCacheType] <= KV_STEPS[b.candidate.kvCacheType] &&
+    a.marginBytes >= b.marginBytes &&
+    a.estimate.decodeTokensPerSecond >= b.estimate.decodeTokensPerSecond * (1 - TRADE_STEP_GAIN) ** extra
+  );
+}
+
+/**
+ * Drops fits another fit dominates (see `dominates`), then orders the rest: the requested context first, longer contexts
  * before shorter ones; within a context the requested margin before the tight one (the first
  * recommendation never bets on less headroom than asked for), then decode speed discounted by
  * `TRADE_STEP_GAIN` per KV step.
@@ -63,12 +87,15 @@ export function rankFits(
   requestedContext: number,
   requestedMargin: number,
 ): RankedFit[] {
+  const request: Request = { contextTokens: requestedContext, marginBytes: requestedMargin };
   const ranked = fits.map((fit): RankedFit => {
-    const score = fit.estimate.decodeTokensPerSecond * (1 - TRADE_STEP_GAIN) ** KV_STEPS[fit.candidate.kvCacheType];
+    const score =
+      fit.estimate.decodeTokensPerSecond * (1 - TRADE_STEP_GAIN) ** KV_STEPS[fit.candidate.kvCacheType];
     return { ...fit, tradeOffs: tradeOffsOf(fit, requestedContext, requestedMargin), score };
   });
   const kept = ranked.filter(
-    (b, i) => !ranked.some((a, j) => j !== i && dominates(a, b) && (!dominates(b, a) || j < i)),
+    (b, i) =>
+      !ranked.some((a, j) => j !== i && dominates(a, b, request) && (!dominates(b, a, request) || j < i)),
   );
   return kept.sort(
     (a, b) =>

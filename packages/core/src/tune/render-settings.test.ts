@@ -1,6 +1,6 @@
-import { llamaGpuLayersValue, renderSettings, type TunedSettings } from '../index.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { llamaGpuLayersValue, renderSettings, type TunedSettings } from '../index.js';
 
 const moe: TunedSettings = {
   contextTokens: 32768,
@@ -46,7 +46,7 @@ const settingsArb = fc
   );
 
 /** The value after `flag` in a command line. */
-const valueOf = (command: string, flag: string): string | undefined => {
+const flagValue = (command: string, flag: string): string | undefined => {
   const words = command.split(' ');
   const i = words.indexOf(flag);
   return i < 0 ? undefined : words[i + 1];
@@ -62,7 +62,9 @@ describe('renderSettings', () => {
 
   it('gives llama-bench the same placement with its own flag names and no context size', () => {
     const { llamaBench } = renderSettings(moe, { modelPath: 'm.gguf', depthTokens: 4096 });
-    expect(llamaBench).toBe('llama-bench -m m.gguf -p 512 -n 128 -d 4096 -ngl 31 -ncmoe 13 -ctk q8_0 -ctv q8_0 -fa on');
+    expect(llamaBench).toBe(
+      'llama-bench -m m.gguf -p 512 -n 128 -d 4096 -ngl 31 -ncmoe 13 -ctk q8_0 -ctv q8_0 -fa on',
+    );
     expect(llamaBench).not.toContain(' -c ');
   });
 
@@ -88,7 +90,7 @@ describe('renderSettings', () => {
       fc.property(settingsArb, (s) => {
         const r = renderSettings(s, { modelPath: 'm.gguf' });
         for (const line of [r.llamaServer, r.llamaBench]) {
-          if ((valueOf(line, '-ctv') ?? 'f16') !== 'f16') expect(valueOf(line, '-fa')).toBe('on');
+          if ((flagValue(line, '-ctv') ?? 'f16') !== 'f16') expect(flagValue(line, '-fa')).toBe('on');
         }
         if (s.kvCacheType !== 'f16') {
           expect(r.ollama.serve).toContain('OLLAMA_FLASH_ATTENTION=1');
@@ -102,7 +104,8 @@ describe('renderSettings', () => {
     fc.assert(
       fc.property(settingsArb, (s) => {
         const { gpu } = renderSettings(s, { modelPath: 'm.gguf' }).lmStudio.loadConfig;
-        const layers = gpu.ratio === 'max' ? s.totalLayers : gpu.ratio === 'off' ? 0 : gpu.ratio * s.totalLayers;
+        const layers =
+          gpu.ratio === 'max' ? s.totalLayers : gpu.ratio === 'off' ? 0 : gpu.ratio * s.totalLayers;
         expect(Math.floor(layers + 1e-9)).toBe(s.gpuLayers);
         expect(Math.round(layers)).toBe(s.gpuLayers);
         if (s.cpuMoeLayers > 0) {

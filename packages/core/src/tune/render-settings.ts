@@ -74,7 +74,11 @@ export function shellWord(word: string): string {
   return SAFE_SHELL_WORD.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
-function commandLine(program: string, flags: readonly CliFlag[], values: Partial<Record<SettingKey, string>>) {
+function commandLine(
+  program: string,
+  flags: readonly CliFlag[],
+  values: Partial<Record<SettingKey, string>>,
+) {
   const words = flags.flatMap((f) => {
     const value = values[f.setting];
     return value === undefined ? [] : [f.flag, value];

@@ -5,10 +5,22 @@ import { rankFits } from './rank-configurations.js';
 import { bestPlacements, contextLadder, type PlacementFit } from './search-placements.js';
 
 /** A toy machine: each layer weighs `layer` bytes on the GPU, its experts `experts` of them. */
-function toyEvaluator(layers: number, layerBytes: number, expertShare: number, capacity: number, ram: number) {
+function toyEvaluator(
+  layers: number,
+  layerBytes: number,
+  expertShare: number,
+  capacity: number,
+  ram: number,
+) {
   let calls = 0;
   const evaluator: TuneEvaluator = {
-    shape: { id: 'toy', name: 'toy', family: 'toy', totalLayers: layers, moeLayers: expertShare > 0 ? layers : 0 },
+    shape: {
+      id: 'toy',
+      name: 'toy',
+      family: 'toy',
+      totalLayers: layers,
+      moeLayers: expertShare > 0 ? layers : 0,
+    },
     unified: false,
     cpuOnly: false,
     estimate(c: Candidate): CandidateEstimate {
@@ -60,7 +72,12 @@ describe('bestPlacements', () => {
           let best = 0;
           for (let g = 0; g <= layers; g++) {
             for (let e = 0; e <= toy.evaluator.shape.moeLayers; e++) {
-              const est = toy.evaluator.estimate({ contextTokens: 4096, kvCacheType: 'f16', gpuLayers: g, cpuMoeLayers: e });
+              const est = toy.evaluator.estimate({
+                contextTokens: 4096,
+                kvCacheType: 'f16',
+                gpuLayers: g,
+                cpuMoeLayers: e,
+              });
               if (fitsWithMargin(est, margin)) best = Math.max(best, est.decodeTokensPerSecond);
             }
           }
@@ -80,7 +97,12 @@ describe('bestPlacements', () => {
 });
 
 describe('rankFits', () => {
-  const fit = (contextTokens: number, kv: 'f16' | 'q8_0' | 'q4_0', margin: number, tps: number): PlacementFit => {
+  const fit = (
+    contextTokens: number,
+    kv: 'f16' | 'q8_0' | 'q4_0',
+    margin: number,
+    tps: number,
+  ): PlacementFit => {
     const toy = toyEvaluator(1, 1, 0, 10, 10).evaluator.estimate({
       contextTokens,
       kvCacheType: kv,
@@ -97,6 +119,16 @@ describe('rankFits', () => {
   it('drops a quantised KV cache that buys nothing', () => {
     const ranked = rankFits([fit(8192, 'f16', 100, 40), fit(8192, 'q8_0', 100, 40)], 8192, 100);
     expect(ranked.map((r) => r.candidate.kvCacheType)).toEqual(['f16']);
+  });
+
+  it('drops a halved context that buys less than one trade step of speed', () => {
+    const ranked = rankFits([fit(8192, 'f16', 100, 40), fit(4096, 'f16', 100, 41)], 8192, 100);
+    expect(ranked.map((r) => r.candidate.contextTokens)).toEqual([8192]);
+  });
+
+  it('drops a tight margin that buys less than one trade step of speed', () => {
+    const ranked = rankFits([fit(8192, 'f16', 100, 40), fit(8192, 'f16', 50, 41)], 8192, 100);
+    expect(ranked.map((r) => r.marginBytes)).toEqual([100]);
   });
 
   it('ranks a quantised KV cache first only when it is clearly faster', () => {

@@ -64,7 +64,13 @@ export function bestPlacements(
       const estimate = at(g, lo);
       const fitsRam = estimate.hostBytes <= estimate.hostCapacityBytes;
       if (fitsRam && estimate.decodeTokensPerSecond > (best?.estimate.decodeTokensPerSecond ?? 0)) {
-        best = { marginBytes: margin, candidate: { contextTokens, kvCacheType, gpuLayers: g, cpuMoeLayers: lo }, estimate };
+        // Experts of CPU layers are in RAM anyway: say 0 rather than a count that changes nothing.
+        const cpuMoeLayers = lo === none ? 0 : lo;
+        best = {
+          marginBytes: margin,
+          candidate: { contextTokens, kvCacheType, gpuLayers: g, cpuMoeLayers },
+          estimate,
+        };
       }
       // Every layer on the GPU keeps its experts: fewer GPU layers can only be slower.
       if (lo === none && fitsRam) break;

@@ -2,7 +2,6 @@
  * @module tune/suggest-alternatives — what would fit, or run much faster, when the best configuration
  * spills to system RAM or nothing fits: a smaller quant, a smaller model of the same family, more RAM.
  */
-import type { Regime } from '../estimate/scenario.js';
 import type { TunedConfiguration, TuneSuggestion } from './tune-types.js';
 
 /** System RAM sizes sold in desktops and laptops, GB, for "more RAM" advice. */
@@ -11,8 +10,12 @@ export const RAM_SIZES_GB: readonly number[] = [8, 16, 24, 32, 48, 64, 96, 128, 
 /** A variant must be this much faster than the best configuration to be worth suggesting. */
 export const SUGGESTION_MIN_SPEEDUP = 1.25;
 
-/** Regimes in which the whole model is served from accelerator memory. */
-const ALL_ON_ACCELERATOR: ReadonlySet<Regime> = new Set<Regime>(['gpu', 'unified']);
+/**
+ * Decode speed below which the tuner looks for something faster, tokens/s. Silent reading of English runs
+ * at about 238 words/min (Brysbaert 2019, "How many words do we read per minute?", J. Memory and Language
+ * 109) ≈ 5.3 tokens/s at ~1.3 tokens per word; below twice that, generated text visibly lags a reader.
+ */
+export const SLOW_DECODE_TOKENS_PER_SECOND = 10;
 
 /** The best configuration of a variant, or undefined when nothing of it fits. */
 export interface VariantOutcome {
@@ -100,13 +103,16 @@ function ramSuggestion(probe: VariantProbe): TuneSuggestion[] {
 }
 
 /**
- * Suggestions for a tuned scenario. None when the best configuration already serves the whole model
- * from accelerator memory; otherwise the smaller quant and the smaller same-family model that are at
- * least `SUGGESTION_MIN_SPEEDUP` faster (or that fit at all when nothing does), and more RAM when
- * nothing fits.
+ * Suggestions for a tuned scenario. None when the best configuration decodes at
+ * `SLOW_DECODE_TOKENS_PER_SECOND` or faster; otherwise the largest smaller quant and the largest smaller
+ * same-family model that are at least `SUGGESTION_MIN_SPEEDUP` faster (or that fit at all when nothing
+ * does), and more RAM when nothing fits.
  */
-export function suggestAlternatives(best: TunedConfiguration | undefined, probe: VariantProbe): TuneSuggestion[] {
-  if (best !== undefined && ALL_ON_ACCELERATOR.has(best.regime)) return [];
+export function suggestAlternatives(
+  best: TunedConfiguration | undefined,
+  probe: VariantProbe,
+): TuneSuggestion[] {
+  if (best !== undefined && best.decodeTokensPerSecond >= SLOW_DECODE_TOKENS_PER_SECOND) return [];
   return [
     ...quantSuggestion(probe, best),
     ...modelSuggestion(probe, best),

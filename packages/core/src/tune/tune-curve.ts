@@ -1,14 +1,14 @@
 /**
  * @module tune/tune-curve — decode speed against the setting the tuner turns, for plots: against
- * `--n-cpu-moe` for MoE models (all layers on the GPU), against `-ngl` for dense ones, at the chosen
- * context and KV type, with the chosen point and the fitting range marked.
+ * `--n-cpu-moe` for MoE models, against `-ngl` for dense ones, at the chosen context, KV type and other
+ * half of the split, with the chosen point and the fitting range marked.
  */
 import type { ResolveOptions } from '../estimate/resolve-scenario.js';
 import { resolveScenario } from '../estimate/resolve-scenario.js';
 import type { ResolvedScenario } from '../estimate/resolved.js';
 import type { KvCacheTypeName } from '../estimate/scenario.js';
-import { fitsWithMargin } from './evaluator.js';
 import { estimatorEvaluator } from './estimator-evaluator.js';
+import { fitsWithMargin } from './evaluator.js';
 import { DEFAULT_MARGIN_BYTES } from './search-configurations.js';
 import { tuneResolved } from './tune-settings.js';
 import type { TunedSettings, TuneInput } from './tune-types.js';
@@ -47,20 +47,24 @@ const LABELS: Readonly<Record<TuneCurveAxis, string>> = {
 };
 
 /**
- * The curve through `settings` (context, KV type, margin); the axis defaults to `cpuMoeLayers` for MoE
- * models whose chosen point keeps every layer on the GPU, `gpuLayers` otherwise.
+ * The curve through `settings` (context, KV type, margin, and the other half of the split held fixed):
+ * against `--n-cpu-moe` for MoE models, against GPU layers for dense ones, unless `axis` says otherwise.
+ * The chosen split is always a point of it.
  */
-export function tuneCurveResolved(r: ResolvedScenario, settings: TunedSettings, axis?: TuneCurveAxis): TuneCurve {
+export function tuneCurveResolved(
+  r: ResolvedScenario,
+  settings: TunedSettings,
+  axis?: TuneCurveAxis,
+): TuneCurve {
   const evaluator = estimatorEvaluator(r);
   const { totalLayers, moeLayers } = evaluator.shape;
-  const onExpertAxis = moeLayers > 0 && settings.gpuLayers >= totalLayers;
-  const chosenAxis: TuneCurveAxis = axis ?? (onExpertAxis ? 'cpuMoeLayers' : 'gpuLayers');
+  const chosenAxis: TuneCurveAxis = axis ?? (moeLayers > 0 ? 'cpuMoeLayers' : 'gpuLayers');
   const count = chosenAxis === 'cpuMoeLayers' ? moeLayers : totalLayers;
   const points: TuneCurvePoint[] = [];
   for (let x = 0; x <= count; x++) {
     const split =
       chosenAxis === 'cpuMoeLayers'
-        ? { gpuLayers: totalLayers, cpuMoeLayers: x }
+        ? { gpuLayers: settings.gpuLayers, cpuMoeLayers: x }
         : { gpuLayers: x, cpuMoeLayers: settings.cpuMoeLayers };
     const e = evaluator.estimate({
       contextTokens: settings.contextTokens,
@@ -75,14 +79,6 @@ export function tuneCurveResolved(r: ResolvedScenario, settings: TunedSettings, 
       hostBytes: e.hostBytes,
     });
   }
-  const chosenX =
-    chosenAxis === 'cpuMoeLayers'
-      ? onExpertAxis
-        ? settings.cpuMoeLayers
-        : undefined
-      : settings.cpuMoeLayers === 0 || settings.cpuMoeLayers >= moeLayers
-        ? settings.gpuLayers
-        : undefined;
   return {
     axis: chosenAxis,
     xLabel: LABELS[chosenAxis],
@@ -91,7 +87,7 @@ export function tuneCurveResolved(r: ResolvedScenario, settings: TunedSettings, 
     kvCacheType: settings.kvCacheType,
     marginBytes: settings.marginBytes,
     points,
-    chosenX,
+    chosenX: chosenAxis === 'cpuMoeLayers' ? settings.cpuMoeLayers : settings.gpuLayers,
   };
 }
 
@@ -118,8 +114,14 @@ export function tuneCurve(
   const r = resolveScenario(scenario, resolve);
   const chosen =
     settings ??
-    tuneResolved(r, { marginBytes, minContextTokens, tightMargin, kvCacheTypes, limit: 1, alternatives: false })
-      .configurations[0]?.settings;
+    tuneResolved(r, {
+      marginBytes,
+      minContextTokens,
+      tightMargin,
+      kvCacheTypes,
+      limit: 1,
+      alternatives: false,
+    }).configurations[0]?.settings;
   const fallback: TunedSettings = {
     contextTokens: r.settings.contextTokens,
     gpuLayers: r.sums.layerCount,

@@ -31,7 +31,13 @@ type Machine = typeof machineArb extends fc.Arbitrary<infer T> ? T : never;
 const inputOf = (m: Machine): TuneInput => ({
   model: m.model,
   quant: 'Q4_K_M',
-  device: { name: 'Test GPU', kind: 'discrete', bandwidthGBs: m.bandwidthGBs, memoryGB: m.memoryGB, fp16Tflops: 40 },
+  device: {
+    name: 'Test GPU',
+    kind: 'discrete',
+    bandwidthGBs: m.bandwidthGBs,
+    memoryGB: m.memoryGB,
+    fp16Tflops: 40,
+  },
   host: { ramGB: m.ramGB, ramBandwidthGBs: m.ramBandwidthGBs },
   contextTokens: m.contextTokens,
   marginBytes: m.marginMiB * MIB,
@@ -61,7 +67,9 @@ describe('tuneSettings', () => {
           );
           const mem = d.breakdown.memory;
           expect(d.fits).toBe(true);
-          expect(d.memory.deviceBytes + s.marginBytes).toBeLessThanOrEqual(mem.gpuUsableBytes + mem.runtimeBytes);
+          expect(d.memory.deviceBytes + s.marginBytes).toBeLessThanOrEqual(
+            mem.gpuUsableBytes + mem.runtimeBytes,
+          );
           expect(d.memory.hostBytes).toBeLessThanOrEqual(mem.ramAvailableBytes);
           expect(s.marginBytes).toBeGreaterThanOrEqual(m.marginMiB * MIB * 0.5);
           expect(s.contextTokens).toBeLessThanOrEqual(m.contextTokens);
@@ -156,7 +164,10 @@ describe('the physics the tuner relies on', () => {
   it('never makes a dense model faster by taking a layer off the GPU', () => {
     fc.assert(
       fc.property(machineArb, (m) => {
-        const r = resolveScenario({ ...inputOf({ ...m, model: 'gemma-4-31b' }) }, fixtureModel('gemma-4-31b'));
+        const r = resolveScenario(
+          { ...inputOf({ ...m, model: 'gemma-4-31b' }) },
+          fixtureModel('gemma-4-31b'),
+        );
         const n = r.sums.layerCount;
         const curve = tuneCurveResolved(
           r,

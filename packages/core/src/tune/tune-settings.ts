@@ -3,10 +3,11 @@
  * llama.cpp configurations that fit (GPU layers, expert layers in RAM, KV type, context, margin), best
  * first, rendered as commands; and what else would fit or run faster.
  */
+
+import { BYTES_PER_MARKETED_GB } from '../device/gpu-table.js';
 import { quantAlternatives } from '../estimate/alternatives.js';
 import { type ResolveOptions, resolveScenario } from '../estimate/resolve-scenario.js';
 import type { ResolvedScenario } from '../estimate/resolved.js';
-import { BYTES_PER_MARKETED_GB } from '../device/gpu-table.js';
 import type { ModelArchitecture } from '../model/architecture.js';
 import { models } from '../model/catalog.js';
 import { describeConfiguration } from './describe-configuration.js';
@@ -32,7 +33,8 @@ export interface TuneContext {
   readonly familyModels?: (family: string) => readonly ModelArchitecture[];
 }
 
-const catalogFamily = (family: string): readonly ModelArchitecture[] => models.filter((m) => m.family === family);
+const catalogFamily = (family: string): readonly ModelArchitecture[] =>
+  models.filter((m) => m.family === family);
 
 /** RAM treated as unlimited when working out how much more would make a model fit, bytes. */
 const UNLIMITED_RAM_BYTES = 2 ** 50;
@@ -79,7 +81,11 @@ function probeFor(r: ResolvedScenario, o: TuneOptions, ctx: TuneContext): Varian
       return outcome(variant, o);
     },
     ramShortfallBytes() {
-      const hardware = { ...r.hardware, ramBytes: UNLIMITED_RAM_BYTES, ramAvailableBytes: UNLIMITED_RAM_BYTES };
+      const hardware = {
+        ...r.hardware,
+        ramBytes: UNLIMITED_RAM_BYTES,
+        ramAvailableBytes: UNLIMITED_RAM_BYTES,
+      };
       const best = outcome({ ...r, hardware }, o).best;
       return best === undefined ? undefined : best.memory.hostBytes - r.hardware.ramAvailableBytes;
     },
@@ -90,7 +96,11 @@ function probeFor(r: ResolvedScenario, o: TuneOptions, ctx: TuneContext): Varian
  * Tunes an already resolved scenario (its context is the one asked for; its split and KV settings are
  * ignored). The fast path for the page, which keeps one resolved scenario per model and device.
  */
-export function tuneResolved(r: ResolvedScenario, options: TuneOptions = {}, ctx: TuneContext = {}): TuneResult {
+export function tuneResolved(
+  r: ResolvedScenario,
+  options: TuneOptions = {},
+  ctx: TuneContext = {},
+): TuneResult {
   const space = searchSpace(r, options);
   const evaluator = estimatorEvaluator(r);
   const { ranked, evaluations } = searchConfigurations(evaluator, space);
@@ -122,9 +132,21 @@ export function tuneResolved(r: ResolvedScenario, options: TuneOptions = {}, ctx
  * would fit or run faster. Throws CliffbenchError for bad input (as `estimate` does).
  * @param resolve a GGUF header's architecture and tensors, when the model comes from a file.
  */
-export function tuneSettings(input: TuneInput, resolve: ResolveOptions = {}, ctx: TuneContext = {}): TuneResult {
-  const { marginBytes, minContextTokens, tightMargin, kvCacheTypes, limit, alternatives, modelPath, ...scenario } =
-    input;
+export function tuneSettings(
+  input: TuneInput,
+  resolve: ResolveOptions = {},
+  ctx: TuneContext = {},
+): TuneResult {
+  const {
+    marginBytes,
+    minContextTokens,
+    tightMargin,
+    kvCacheTypes,
+    limit,
+    alternatives,
+    modelPath,
+    ...scenario
+  } = input;
   const options: TuneOptions = {
     marginBytes,
     minContextTokens,

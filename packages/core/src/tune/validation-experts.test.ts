@@ -6,8 +6,8 @@ import {
   loadValidationRows,
   type ValidationRow,
 } from '../../scripts/validation.js';
-import { publishedExpertRuns } from '../../test/tune-published.js';
 import { fixtureModel } from '../../test/tune-machines.js';
+import { publishedExpertRuns } from '../../test/tune-published.js';
 import { fixtureArch, fixtureFromHfConfig, fixtureTensors } from '../../test/weights-fixtures.js';
 import { estimateDetailed, findQuant, quantizeTensors, tuneSettings } from '../index.js';
 
@@ -24,7 +24,10 @@ function resolveRow(row: ValidationRow) {
   if (typeof model === 'string') throw new Error(`row ${row.id}: catalog models are not expected here`);
   const shape = fixtureFromHfConfig(model.hfConfig);
   const arch = fixtureArch(shape);
-  return { model: arch, tensors: quantizeTensors(fixtureTensors(shape), findQuant(row.scenario.quant), arch) };
+  return {
+    model: arch,
+    tensors: quantizeTensors(fixtureTensors(shape), findQuant(row.scenario.quant), arch),
+  };
 }
 
 describe('experts-in-RAM estimates against public measurements', () => {
@@ -51,7 +54,9 @@ describe('experts-in-RAM estimates against public measurements', () => {
       const gpuLayers = resolve.model?.layers.length ?? 0;
       const d = estimateDetailed({ ...run.input, gpuLayers, cpuMoeLayers: run.cpuMoeLayers }, resolve);
       expect(d.fits).toBe(true);
-      expect(Math.abs(d.decodeTokensPerSecond / run.decodeTokensPerSecond - 1)).toBeLessThanOrEqual(P90_TARGET);
+      expect(Math.abs(d.decodeTokensPerSecond / run.decodeTokensPerSecond - 1)).toBeLessThanOrEqual(
+        P90_TARGET,
+      );
     },
   );
 
@@ -61,7 +66,13 @@ describe('experts-in-RAM estimates against public measurements', () => {
       const [shortest, longest] = run.contextRange ?? [0, 0];
       const pick = (contextTokens: number): number => {
         const result = tuneSettings(
-          { ...run.input, contextTokens, minContextTokens: contextTokens, kvCacheTypes: ['f16'], alternatives: false },
+          {
+            ...run.input,
+            contextTokens,
+            minContextTokens: contextTokens,
+            kvCacheTypes: ['f16'],
+            alternatives: false,
+          },
           fixtureModel(run.model, run.quant),
         );
         return result.configurations[0]?.settings.cpuMoeLayers ?? Number.NaN;

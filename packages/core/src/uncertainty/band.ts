@@ -20,11 +20,15 @@ export interface BandFactors {
 const cache = new Map<string, BandFactors>();
 
 function lookup(backend: Backend, regime: Regime): BandFactors {
-  const exact = bandTable.find((b) => b.backend === backend && b.regime === regime && b.rows >= MIN_BAND_ROWS);
+  const exact = bandTable.find(
+    (b) => b.backend === backend && b.regime === regime && b.rows >= MIN_BAND_ROWS,
+  );
   if (exact) {
     return { ...exact, note: `band p10-p90 of ${exact.rows} ${backend} ${regime} validation rows` };
   }
-  const anyBackend = bandTable.find((b) => b.backend === '*' && b.regime === regime && b.rows >= MIN_BAND_ROWS);
+  const anyBackend = bandTable.find(
+    (b) => b.backend === '*' && b.regime === regime && b.rows >= MIN_BAND_ROWS,
+  );
   if (anyBackend) {
     return {
       ...anyBackend,

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './io.js';
+import { runCli } from './run.js';
+
+/** Runs the CLI against in-memory streams and files. */
+async function cli(argv: string[], files: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    readText: (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`no file ${path}`);
+      return text;
+    },
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const seed = ['-m', 'gemma-4-31b', '-q', 'Q4_K_M', '-d', 'rtx 3060 12gb', '--ram', '32'];
+
+describe('cliffbench estimate', () => {
+  it('prints the regime, decode with its band, memory bars and advice for people', async () => {
+    const { code, out } = await cli(['estimate', ...seed]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/partial-offload/);
+    expect(out).toMatch(/Decode\s+[\d.]+ tok\/s\s+\(band [\d.]+–[\d.]+\)/);
+    expect(out).toMatch(/GPU memory\s+\[█+░*\]/);
+    expect(out).toMatch(/What you can change/);
+  });
+
+  it('prints the detailed estimate as JSON with --json', async () => {
+    const { out } = await cli(['estimate', ...seed, '--json']);
+    const e = JSON.parse(out);
+    expect(e.regime).toBe('partial-offload');
+    expect(e.placement.totalLayers).toBe(60);
+    expect(e.band.low).toBeLessThan(e.decodeTokensPerSecond);
+    expect(e.breakdown.tiers).toHaveLength(5);
+  });
+
+  it('takes explicit device numbers instead of a name', async () => {
+    const { out } = await cli([
+      'estimate',
+      '-m',
+      'llama-3-8b',
+      '--bandwidth',
+      '360',
+      '--memory',
+      '12',
+      '--kind',
+      'discrete',
+      '--json',
+    ]);
+    const e = JSON.parse(out);
+    expect(e.regime).toBe('gpu');
+    expect(e.breakdown.bandwidths.gpuGBs).toBe(360);
+  });
+
+  it('answers a batch line by line, in order, with an error line for a bad scenario', async () => {
+    const batch = [
+      JSON.stringify({ id: 'a', model: 'gemma-4-e4b', quant: 'Q4_K_M', device: 'rtx 3060 12gb' }),
+      '',
+      JSON.stringify({ id: 'b', model: 'no-such-model', quant: 'Q4_K_M', device: 'rtx 3060 12gb' }),
+      '{not json',
+      JSON.stringify({
+        id: 'c',
+        model: 'gemma-4-26b-a4b',
+        quant: 'Q4_K_M',
+        device: 'rtx 3060 12gb',
+        measured: { x: 1 },
+      }),
+    ].join('\n');
+    const { code, out } = await cli(['estimate', '--batch', 'in.jsonl'], { 'in.jsonl': batch });
+    expect(code).toBe(0);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['a', 'b', undefined, 'c']);
+    expect(lines[0].regime).toBe('gpu');
+    expect(lines[1].error).toMatch(/no-such-model/);
+    expect(lines[2].error).toMatch(/line 4: not valid JSON/);
+    expect(lines[3].regime).toBe('experts-on-cpu');
+  });
+
+  it('exits 1 with a message naming what is accepted for an unknown device', async () => {
+    const { code, err } = await cli(['estimate', '-m', 'llama-3-8b', '-d', 'rtx 9999']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/No device matches "rtx 9999"/);
+  });
+
+  it('exits 2 for an unknown flag or command', async () => {
+    expect((await cli(['estimate', '--colour'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+  });
+});
+
+describe('cliffbench curve, models, devices, quants', () => {
+  it('prints a curve as CSV with a header row', async () => {
+    const { out } = await cli(['curve', ...seed, '--axis', 'gpu-layers', '--csv']);
+    const [header, ...rows] = out.trim().split('\n');
+    expect(header).toBe('gpuLayers,decode_tps,band_low,band_high,fits,regime,device_gib,host_gib');
+    expect(rows).toHaveLength(61);
+  });
+
+  it('lists the catalogs', async () => {
+    expect((await cli(['models'])).out).toMatch(/gemma-4-26b-a4b\s+Gemma 4 26B A4B/);
+    expect((await cli(['devices', 'rtx 3060'])).out).toMatch(
+      /GeForce RTX 3060 12GB\s+discrete\s+12 GB\s+360 GB\/s/,
+    );
+    expect((await cli(['quants'])).out).toMatch(/Q4_K_M/);
+  });
+
+  it('has help for every command', async () => {
+    for (const command of ['estimate', 'curve', 'models', 'devices', 'quants']) {
+      const { code, out } = await cli([command, '--help']);
+      expect(code, command).toBe(0);
+      expect(out, command).toMatch(new RegExp(`Usage: cliffbench ${command}`));
+    }
+  });
+});
