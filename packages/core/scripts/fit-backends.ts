@@ -48,18 +48,19 @@ function decode(x: readonly number[], base: SpeedParameters): SpeedParameters {
     };
   });
   const k = 2 * GPU_BACKENDS.length;
+  // The CPU's per-layer cost is not identifiable from six rows of 50-500 ms tokens: it stays as set (see the
+  // comment on backendDefaults.cpu).
   backends.cpu = {
     ...base.backends.cpu,
     eta: ETA_CEILING * sigmoid(at(k)),
     capGBs: 100 * Math.exp(at(k + 1)),
-    t0PerLayerSeconds: T0_FLOOR + 1e-4 * Math.exp(at(k + 2)),
   };
   const shared: SharedSpeed = {
     ...base.shared,
-    moeLayerFactor: Math.exp(at(k + 3)),
-    kvEtaRatio: sigmoid(at(k + 4)),
-    hbmEtaFactor: sigmoid(at(k + 5)),
-    kvEtaRatioNoFlash: sigmoid(at(k + 6)),
+    moeLayerFactor: Math.exp(at(k + 2)),
+    kvEtaRatio: sigmoid(at(k + 3)),
+    hbmEtaFactor: sigmoid(at(k + 4)),
+    kvEtaRatioNoFlash: sigmoid(at(k + 5)),
   };
   return { backends, shared };
 }
@@ -70,17 +71,10 @@ function encode(p: SpeedParameters): number[] {
   const x: number[] = [];
   for (const b of GPU_BACKENDS) {
     const eta = Math.min(ETA_CEILING - 1e-3, Math.max(ETA_FLOOR + 1e-3, p.backends[b].eta));
-    x.push(
-      logit((eta - ETA_FLOOR) / (ETA_CEILING - ETA_FLOOR)),
-      Math.log(p.backends[b].t0PerLayerSeconds / 1e-4),
-    );
+    x.push(logit((eta - ETA_FLOOR) / (ETA_CEILING - ETA_FLOOR)), t0Param(p.backends[b].t0PerLayerSeconds));
   }
   const cpu = p.backends.cpu;
-  x.push(
-    logit(Math.min(0.999, cpu.eta / ETA_CEILING)),
-    Math.log((cpu.capGBs ?? 150) / 100),
-    Math.log(cpu.t0PerLayerSeconds / 1e-4),
-  );
+  x.push(logit(Math.min(0.999, cpu.eta / ETA_CEILING)), Math.log((cpu.capGBs ?? 150) / 100));
   x.push(Math.log(p.shared.moeLayerFactor), logit(p.shared.kvEtaRatio), logit(p.shared.hbmEtaFactor));
   x.push(logit(p.shared.kvEtaRatioNoFlash));
   return x;

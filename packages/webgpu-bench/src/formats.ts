@@ -164,8 +164,8 @@ export interface PackedMatrix {
   readonly cols: number;
   /** Blocks per row. */
   readonly blocksPerRow: number;
-  readonly words: Uint32Array;
-  readonly scales: Uint32Array;
+  readonly words: Uint32Array<ArrayBuffer>;
+  readonly scales: Uint32Array<ArrayBuffer>;
 }
 
 /** A random matrix in `format`. */
@@ -182,7 +182,7 @@ export function randomMatrix(format: FormatSpec, rows: number, cols: number, rng
 }
 
 /** A random input vector, zero-padded to whole blocks. */
-export function randomVector(format: FormatSpec, cols: number, rng: Xorshift32): Float32Array {
+export function randomVector(format: FormatSpec, cols: number, rng: Xorshift32): Float32Array<ArrayBuffer> {
   const x = new Float32Array(Math.ceil(cols / format.blockSize) * format.blockSize);
   for (let i = 0; i < cols; i++) x[i] = rng.uniform(-1, 1);
   return x;

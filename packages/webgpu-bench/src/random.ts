@@ -18,7 +18,7 @@ export class Xorshift32 {
   uniform(lo: number, hi: number): number {
     return lo + (this.nextU32() / 2 ** 32) * (hi - lo);
   }
-  fill(words: Uint32Array): Uint32Array {
+  fill<T extends Uint32Array>(words: T): T {
     for (let i = 0; i < words.length; i++) words[i] = this.nextU32();
     return words;
   }

@@ -20,7 +20,7 @@ export const MIN_FIT_R2 = 0.9;
 const MAX_SOURCE_CHARS = 300;
 
 interface Choice {
-  readonly format: WeightFormat;
+  readonly format: Measurement['format'];
   readonly bandwidthGBs: number;
   readonly how: string;
 }

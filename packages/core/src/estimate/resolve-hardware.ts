@@ -59,11 +59,43 @@ export interface ResolvedHardware {
   readonly pcieGBs: number;
   /** Dense FP16 FLOPS of the accelerator, TFLOPS; undefined when unknown. */
   readonly fp16Tflops: number | undefined;
+  /** FP16 TFLOPS per GB/s of bandwidth typical of such devices, for when `fp16Tflops` is unknown. */
+  readonly fallbackTflopsPerGBs: number;
   /** HBM memory (batch-1 kernels reach a smaller share of its bandwidth). */
   readonly hbm: boolean;
 }
 
 const close = (a: number, b: number): boolean => Math.abs(a / b - 1) < 0.15;
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+const flopsRatioCache = new Map<string, number>();
+
+/**
+ * Median FP16 TFLOPS per GB/s of catalog devices of the same vendor and kind (all accelerators when none):
+ * what to assume for a device whose FLOPS are unknown. Apple's SoCs have ~0.03, NVIDIA's tensor-core cards
+ * ~0.2, so one figure for all would be wrong by an order of magnitude.
+ */
+export function typicalTflopsPerGBs(vendor: string, kind: Device['kind']): number {
+  const key = `${vendor}|${kind}`;
+  let ratio = flopsRatioCache.get(key);
+  if (ratio === undefined) {
+    const ratios = (match: (d: Device) => boolean): number[] =>
+      devices
+        .filter((d) => match(d) && d.fp16Tflops !== undefined)
+        .map((d) => (d.fp16Tflops as number) / d.bandwidthGBs);
+    const same = ratios((d) => d.vendor === vendor && d.kind === kind);
+    ratio = median(same.length > 0 ? same : ratios((d) => d.kind !== 'cpu'));
+    flopsRatioCache.set(key, ratio);
+  }
+  return ratio;
+}
 
 /**
  * Details an explicit device spec does not carry (memory type, PCIe link, FLOPS), taken from catalog entries of
@@ -163,6 +195,7 @@ export function resolveHardware(
       measured.ramBandwidthGBs ?? host?.ramBandwidthGBs ?? ownRamBandwidth ?? DEFAULT_RAM_BANDWIDTH_GBS,
     pcieGBs: measured.pcieGBs ?? host?.pcieGBs ?? pcieBandwidthGBs(gen, link.lanes),
     fp16Tflops: device.fp16Tflops,
+    fallbackTflopsPerGBs: typicalTflopsPerGBs(device.vendor, device.kind),
     hbm: device.memoryType?.toUpperCase().startsWith('HBM') ?? false,
   };
 }

@@ -40,7 +40,8 @@ export const EnvironmentSchema = z.strictObject({
 /** One timed problem: a streaming read or a GEMV of a given shape and format. */
 export const MeasurementSchema = z.strictObject({
   kernel: z.enum(['stream-read', 'gemv']),
-  format: WeightFormatSchema,
+  /** Weight layout of a GEMV; `raw` for the streaming read. */
+  format: z.union([WeightFormatSchema, z.literal('raw')]),
   /** e.g. "gemma-4-31b ffn_down", "stream 512 MiB". */
   label: text(200),
   rows: z.number().int().positive(),

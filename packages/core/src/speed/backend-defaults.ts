@@ -38,8 +38,6 @@ export interface SharedSpeed {
   readonly diskGBs: number;
   /** Prefill efficiency of MoE models relative to dense ones (few tokens per expert per micro-batch). */
   readonly moePrefillFactor: number;
-  /** FP16 TFLOPS assumed per GB/s of bandwidth when a device's FLOPS are unknown. */
-  readonly fallbackTflopsPerGBs: number;
   /** Effective prefill rate of the CPU backend, TFLOPS. */
   readonly cpuPrefillTflops: number;
 }
@@ -49,25 +47,29 @@ export interface SharedSpeed {
  * of reference/validation-public.jsonl: robust least squares (soft-L1, scale 0.1, on log(predicted/measured)
  * decode tokens/s) of t_token = Σ layers' fixed cost + Σ tiers bytes/(η·BW) over every row at once, by
  * Nelder–Mead. Per backend one η (bounded to 0.2-0.92: copy kernels reach ~87-92 % of spec) and one
- * t0PerLayer (≥ 10 µs); the CPU tier's η, core cap and t0; shared moeLayerFactor, kvEtaRatio(NoFlash) and
+ * t0PerLayer (≥ 10 µs); the CPU tier's η and core cap; shared moeLayerFactor, kvEtaRatio(NoFlash) and
  * hbmEtaFactor below. The fit is told two facts the rows' scenarios cannot carry: which uncatalogued devices
  * are HBM parts, and that the 2023-24 XiongjieDai rows ran without flash attention. Prefill efficiency is
  * scaled to the median measured/predicted over each backend's dense rows with a prefill figure.
+ * Not fitted: the CPU's per-layer cost, which six CPU rows of 50-500 ms tokens cannot pin down. ggml's CPU
+ * backend waits at a thread-pool barrier after every graph node; llama.cpp logs ~32 nodes per layer (1030 for
+ * Llama-3-8B's 32 layers, github.com/developer0hye/llama-3-korean-bllossom-8b-q4-docker README) at ~3 µs
+ * each (assumed), so 0.1 ms per layer.
  */
 export const backendDefaults: Readonly<Record<Backend, BackendSpeed>> = {
-  cuda: { eta: 0.847, t0PerLayerSeconds: 0.0000492, prefillEfficiency: 0.491, rows: 80 },
-  metal: { eta: 0.856, t0PerLayerSeconds: 0.000139, prefillEfficiency: 0.706, rows: 82 },
+  cuda: { eta: 0.847, t0PerLayerSeconds: 0.0000491, prefillEfficiency: 0.478, rows: 80 },
+  metal: { eta: 0.855, t0PerLayerSeconds: 0.000139, prefillEfficiency: 0.706, rows: 82 },
   vulkan: { eta: 0.861, t0PerLayerSeconds: 0.000037, prefillEfficiency: 0.4, rows: 12 },
-  rocm: { eta: 0.92, t0PerLayerSeconds: 0.000129, prefillEfficiency: 0.249, rows: 13 },
-  cpu: { eta: 0.805, t0PerLayerSeconds: 0.00001, prefillEfficiency: 1, capGBs: 181, rows: 6 },
+  rocm: { eta: 0.92, t0PerLayerSeconds: 0.000129, prefillEfficiency: 0.282, rows: 13 },
+  cpu: { eta: 0.841, t0PerLayerSeconds: 0.0001, prefillEfficiency: 1, capGBs: 185, rows: 6 },
 };
 
 /** moeLayerFactor, kvEtaRatio, kvEtaRatioNoFlash, hbmEtaFactor and moePrefillFactor are fitted with
  * `backendDefaults` (see there); the others say where they come from. */
 export const sharedSpeed: SharedSpeed = {
   moeLayerFactor: 1.55,
-  kvEtaRatio: 0.956,
-  kvEtaRatioNoFlash: 0.143,
+  kvEtaRatio: 0.958,
+  kvEtaRatioNoFlash: 0.144,
   hbmEtaFactor: 0.644,
   // Pinned host-to-device copies reach ~25 of PCIe 4.0 x16's 31.5 GB/s (device/pcie-links measured rows).
   pcieEta: 0.8,
@@ -78,9 +80,7 @@ export const sharedSpeed: SharedSpeed = {
   overLimitGBs: 16,
   // Assumed: page-fault-driven mmap reads from an NVMe SSD reach a fraction of its 3.5-7 GB/s sequential rate.
   diskGBs: 2,
-  moePrefillFactor: 0.725,
-  // Median FP16 TFLOPS per GB/s over the 136 GPUs and unified SoCs of the hardware reference (hardware.csv).
-  fallbackTflopsPerGBs: 0.178,
+  moePrefillFactor: 0.863,
   // Assumed: llama.cpp CPU prompt processing of a 7B Q4_0 on an 8-16 core desktop runs ~40-80 tok/s.
   cpuPrefillTflops: 0.8,
 };

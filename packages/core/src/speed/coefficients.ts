@@ -94,9 +94,11 @@ export function speedCoefficients(
   const cpuBytesPerSecond = cpuRate(hw.ramBandwidthGBs, ramMeasured, params.backends.cpu);
   const pcieMeasured = calibration?.pcieGBs !== undefined;
   const pcieBytesPerSecond = hw.pcieGBs * GB * (pcieMeasured ? 1 : shared.pcieEta);
-  const tflops = hw.fp16Tflops ?? hw.gpuBandwidthGBs * shared.fallbackTflopsPerGBs;
+  const tflops = hw.fp16Tflops ?? hw.device.bandwidthGBs * hw.fallbackTflopsPerGBs;
   if (hw.layout !== 'cpu' && hw.fp16Tflops === undefined) {
-    basis.push(`FP16 FLOPS unknown: ${tflops.toFixed(0)} TFLOPS assumed from bandwidth`);
+    basis.push(
+      `FP16 FLOPS unknown: ${tflops.toFixed(1)} TFLOPS assumed from bandwidth (typical of ${hw.device.vendor} ${hw.device.kind} devices)`,
+    );
   }
   if (calibration?.t0Seconds !== undefined) {
     basis.push(`measured t0 ${(calibration.t0Seconds * 1e3).toFixed(2)} ms`);

@@ -121,8 +121,20 @@ export function decodeTime(
   const spillRate = overLimit ? c.overLimitBytesPerSecond : c.pcieBytesPerSecond;
   const flash = r.kvSettings.flashAttention;
   const tiers: TierTime[] = [
-    tier('gpu', gpuWeights, gpuKv, c.gpuBytesPerSecond, flash ? c.gpuKvBytesPerSecond : c.gpuKvBytesPerSecondNoFlash),
-    tier('cpu', cpuWeights, cpuKv, c.cpuBytesPerSecond, flash ? c.cpuKvBytesPerSecond : c.cpuKvBytesPerSecondNoFlash),
+    tier(
+      'gpu',
+      gpuWeights,
+      gpuKv,
+      c.gpuBytesPerSecond,
+      flash ? c.gpuKvBytesPerSecond : c.gpuKvBytesPerSecondNoFlash,
+    ),
+    tier(
+      'cpu',
+      cpuWeights,
+      cpuKv,
+      c.cpuBytesPerSecond,
+      flash ? c.cpuKvBytesPerSecond : c.cpuKvBytesPerSecondNoFlash,
+    ),
     tier('pcie', overLimit ? 0 : spillWeights, overLimit ? 0 : spillKv, spillRate, spillRate),
     tier('over-limit', overLimit ? spillWeights : 0, overLimit ? spillKv : 0, spillRate, spillRate),
     tier('disk', diskBytes, 0, c.diskBytesPerSecond, c.diskBytesPerSecond),
