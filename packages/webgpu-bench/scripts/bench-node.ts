@@ -17,7 +17,12 @@ const doc = await runBenchmark({
   gpu: nodeGpu(),
   plan,
   appVersion: '0.1.0',
-  environment: { runtime: 'node', userAgent: `node ${process.version}`, os: `${platform()} ${release()}`, logicalCores: cpus().length },
+  environment: {
+    runtime: 'node',
+    userAgent: `node ${process.version}`,
+    os: `${platform()} ${release()}`,
+    logicalCores: cpus().length,
+  },
   onProgress: (p) => {
     if (p.phase !== lastPhase) process.stderr.write(`\n[${p.phase}] `);
     lastPhase = p.phase;
@@ -26,12 +31,20 @@ const doc = await runBenchmark({
 });
 const wall = (performance.now() - started) / 1000;
 const ceiling = doc.measurements.find((m) => m.kernel === 'stream-read');
-console.log(`\n\nAdapter: ${[doc.adapter.vendor, doc.adapter.architecture, doc.adapter.description].filter(Boolean).join(' / ')}`);
-console.log(`Timing: ${doc.timingMode}; tuning: workgroup ${doc.tuning.workgroupSize}, ${doc.tuning.rowsPerWorkgroup} row(s) per workgroup`);
-console.log(`Streaming-read ceiling: ${ceiling?.bandwidthGBs.toFixed(2)} GB/s over ${((ceiling?.workingSetBytes ?? 0) / 2 ** 20).toFixed(0)} MiB\n`);
+console.log(
+  `\n\nAdapter: ${[doc.adapter.vendor, doc.adapter.architecture, doc.adapter.description].filter(Boolean).join(' / ')}`,
+);
+console.log(
+  `Timing: ${doc.timingMode}; tuning: workgroup ${doc.tuning.workgroupSize}, ${doc.tuning.rowsPerWorkgroup} row(s) per workgroup`,
+);
+console.log(
+  `Streaming-read ceiling: ${ceiling?.bandwidthGBs.toFixed(2)} GB/s over ${((ceiling?.workingSetBytes ?? 0) / 2 ** 20).toFixed(0)} MiB\n`,
+);
 console.log('format  largest-shape GB/s  fit GB/s  launch µs   r²    fit/ceiling');
 for (const format of plan.formats) {
-  const ms = doc.measurements.filter((m) => m.kernel === 'gemv' && m.format === format && !m.label.includes('decode step'));
+  const ms = doc.measurements.filter(
+    (m) => m.kernel === 'gemv' && m.format === format && !m.label.includes('decode step'),
+  );
   const best = Math.max(...ms.map((m) => m.bandwidthGBs));
   const fit = doc.fits.find((f) => f.format === format);
   const ratio = fit && ceiling ? fit.bandwidthGBs / ceiling.bandwidthGBs : Number.NaN;
@@ -42,7 +55,12 @@ for (const format of plan.formats) {
 const step = doc.measurements.find((m) => m.label.includes('decode step'));
 if (step) console.log(`\n${step.label}: ${step.bandwidthGBs.toFixed(2)} GB/s`);
 console.log(`Upload (writeBuffer): ${doc.upload?.bandwidthGBs.toFixed(2)} GB/s`);
-console.log('Sweep (streaming read):', doc.sweep.map((s) => `${(s.workingSetBytes / 2 ** 20).toFixed(0)} MiB ${s.bandwidthGBs.toFixed(2)}`).join(' · '));
+console.log(
+  'Sweep (streaming read):',
+  doc.sweep
+    .map((s) => `${(s.workingSetBytes / 2 ** 20).toFixed(0)} MiB ${s.bandwidthGBs.toFixed(2)}`)
+    .join(' · '),
+);
 console.log(`Wall time ${wall.toFixed(1)} s`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify(doc, null, 2)}\n`);
 process.exit(0);

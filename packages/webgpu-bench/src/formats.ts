@@ -71,7 +71,8 @@ export const formats: Readonly<Record<WeightFormat, FormatSpec>> = {
     scaled: false,
     bytesPerBlock: 16,
     fill(w, at, rng) {
-      for (let i = 0; i < 4; i++) w[at + i] = toHalfBits(rng.uniform(-1, 1)) | (toHalfBits(rng.uniform(-1, 1)) << 16);
+      for (let i = 0; i < 4; i++)
+        w[at + i] = toHalfBits(rng.uniform(-1, 1)) | (toHalfBits(rng.uniform(-1, 1)) << 16);
       return 0;
     },
     dot(w, at, _s, x, from) {
@@ -96,7 +97,8 @@ export const formats: Readonly<Record<WeightFormat, FormatSpec>> = {
     },
     dot(w, at, scale, x, from) {
       let s = 0;
-      for (let i = 0; i < 32; i++) s += int8(byteOf(w[at + (i >> 2)] as number, i & 3)) * (x[from + i] as number);
+      for (let i = 0; i < 32; i++)
+        s += int8(byteOf(w[at + (i >> 2)] as number, i & 3)) * (x[from + i] as number);
       return s * fromHalfBits(scale);
     },
   },

@@ -5,7 +5,14 @@
  */
 import type { WeightFormat } from '@cliffbench/core';
 import { BenchError } from './errors.js';
-import { type FormatSpec, formats, type PackedMatrix, randomMatrix, randomVector, referenceGemv } from './formats.js';
+import {
+  type FormatSpec,
+  formats,
+  type PackedMatrix,
+  randomMatrix,
+  randomVector,
+  referenceGemv,
+} from './formats.js';
 import { type GemvShape, gemvWGSL, hasScaleBinding } from './kernels/gemv.wgsl.js';
 import type { Xorshift32 } from './random.js';
 
@@ -44,14 +51,24 @@ export interface GemvRequest {
 }
 
 /** Magnitude bound of one weight in each random layout (formats.ts), for the comparison tolerance. */
-const MAX_ABS_WEIGHT: Readonly<Record<WeightFormat, number>> = { f32: 1, f16: 1, q8_0: 1.28, q4_0: 0.08, q4_k: 10 };
+const MAX_ABS_WEIGHT: Readonly<Record<WeightFormat, number>> = {
+  f32: 1,
+  f16: 1,
+  q8_0: 1.28,
+  q4_0: 0.08,
+  q4_k: 10,
+};
 
 function chunkRows(format: FormatSpec, cols: number, limits: Record<string, number>): number {
   const nb = Math.ceil(cols / format.blockSize);
   const rowBytes = nb * format.wordsPerBlock * 4;
   const limit = Math.min(limits.maxStorageBufferBindingSize ?? 0, limits.maxBufferSize ?? 0, MAX_CHUNK_BYTES);
   const rows = Math.floor(limit / rowBytes);
-  if (rows < 1) throw new BenchError('too-small', `A ${cols}-column ${format.name} row does not fit in one storage binding.`);
+  if (rows < 1)
+    throw new BenchError(
+      'too-small',
+      `A ${cols}-column ${format.name} row does not fit in one storage binding.`,
+    );
   return rows;
 }
 
@@ -68,15 +85,24 @@ export function createGemvWorkload(
   const maxCols = Math.max(...request.shapes.map((s) => s.cols));
   const maxRows = Math.max(...request.shapes.map((s) => s.rows));
   const x = randomVector(format, maxCols, rng);
-  const xBuffer = device.createBuffer({ size: x.byteLength, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+  const xBuffer = device.createBuffer({
+    size: x.byteLength,
+    usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+  });
   device.queue.writeBuffer(xBuffer, 0, x);
-  const yBuffer = device.createBuffer({ size: maxRows * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+  const yBuffer = device.createBuffer({
+    size: maxRows * 4,
+    usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+  });
   const maxGrid = limits.maxComputeWorkgroupsPerDimension ?? 65535;
   const owned: GPUBuffer[] = [xBuffer, yBuffer];
   const firstData = new Map<string, PackedMatrix[]>();
 
   const storage = (data: Uint32Array<ArrayBuffer>) => {
-    const b = device.createBuffer({ size: Math.max(16, data.byteLength), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC });
+    const b = device.createBuffer({
+      size: Math.max(16, data.byteLength),
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC,
+    });
     device.queue.writeBuffer(b, 0, data);
     owned.push(b);
     return b;
@@ -111,11 +137,18 @@ export function createGemvWorkload(
         scales = storage(m.scales.length ? m.scales : new Uint32Array(4));
       }
       buffers.push(words, scales);
-      const params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+      const params = device.createBuffer({
+        size: 16,
+        usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+      });
       owned.push(params);
       const groups = Math.ceil(n / shape.rowsPerWorkgroup);
       const gridX = Math.min(groups, maxGrid);
-      device.queue.writeBuffer(params, 0, new Uint32Array([n, Math.ceil(cols / format.blockSize), row0, gridX]));
+      device.queue.writeBuffer(
+        params,
+        0,
+        new Uint32Array([n, Math.ceil(cols / format.blockSize), row0, gridX]),
+      );
       const entries: GPUBindGroupEntry[] = [
         { binding: 0, resource: { buffer: words } },
         { binding: 1, resource: { buffer: xBuffer } },
@@ -138,7 +171,10 @@ export function createGemvWorkload(
   };
 
   const matrices = request.shapes.map((s) => build(s.rows, s.cols));
-  const weightBytes = request.shapes.reduce((a, s) => a + s.rows * Math.ceil(s.cols / format.blockSize) * format.bytesPerBlock, 0);
+  const weightBytes = request.shapes.reduce(
+    (a, s) => a + s.rows * Math.ceil(s.cols / format.blockSize) * format.bytesPerBlock,
+    0,
+  );
   const vectorBytes = request.shapes.reduce((a, s) => a + 4 * (s.cols + s.rows), 0);
 
   const encodeMatrix = (pass: GPUComputePassEncoder, m: Matrix) => {
@@ -162,7 +198,10 @@ export function createGemvWorkload(
       const pass = encoder.beginComputePass();
       encodeMatrix(pass, first);
       pass.end();
-      const read = device.createBuffer({ size: first.rows * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+      const read = device.createBuffer({
+        size: first.rows * 4,
+        usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+      });
       encoder.copyBufferToBuffer(yBuffer, 0, read, 0, first.rows * 4);
       device.queue.submit([encoder.finish()]);
       await read.mapAsync(GPUMapMode.READ);

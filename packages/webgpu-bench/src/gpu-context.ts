@@ -63,7 +63,13 @@ async function requestAdapter(gpu: GPU | undefined): Promise<GPUAdapter> {
     );
   }
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  return adapter ?? fail('no-adapter', 'WebGPU is present but no GPU adapter is available (blocklisted driver or GPU disabled).');
+  return (
+    adapter ??
+    fail(
+      'no-adapter',
+      'WebGPU is present but no GPU adapter is available (blocklisted driver or GPU disabled).',
+    )
+  );
 }
 
 function summarize(adapter: GPUAdapter): AdapterSummary {
@@ -109,9 +115,14 @@ export async function openGpu(gpu: GPU | undefined, options: OpenOptions = {}): 
   });
   const limits = limitsRecord(device.limits);
   if (options.maxBindingBytes !== undefined) {
-    limits.maxStorageBufferBindingSize = Math.min(limits.maxStorageBufferBindingSize ?? 0, options.maxBindingBytes);
+    limits.maxStorageBufferBindingSize = Math.min(
+      limits.maxStorageBufferBindingSize ?? 0,
+      options.maxBindingBytes,
+    );
   }
-  const lost = device.lost.then((info) => fail('device-lost', `The GPU device was lost (${info.reason}): ${info.message}`));
+  const lost = device.lost.then((info) =>
+    fail('device-lost', `The GPU device was lost (${info.reason}): ${info.message}`),
+  );
   lost.catch(() => undefined);
   return {
     device,

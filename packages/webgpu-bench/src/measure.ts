@@ -23,7 +23,10 @@ export async function measureRuns(
 ): Promise<number[]> {
   await checkpoint();
   const first = await timer.time(encode, 1);
-  const repeat = Math.min(MAX_REPEAT, Math.max(1, Math.ceil(MIN_PASS_SECONDS[timer.mode] / Math.max(first, 1e-7))));
+  const repeat = Math.min(
+    MAX_REPEAT,
+    Math.max(1, Math.ceil(MIN_PASS_SECONDS[timer.mode] / Math.max(first, 1e-7))),
+  );
   for (let i = 0; i < settings.warmup; i++) {
     await checkpoint();
     await timer.time(encode, repeat);

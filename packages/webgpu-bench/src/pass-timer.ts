@@ -34,7 +34,10 @@ export function createPassTimer(device: GPUDevice, useTimestamps: boolean): Pass
     };
   }
   const querySet = device.createQuerySet({ type: 'timestamp', count: 2 });
-  const resolve = device.createBuffer({ size: 16, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC });
+  const resolve = device.createBuffer({
+    size: 16,
+    usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
+  });
   const read = device.createBuffer({ size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   return {
     mode: 'timestamp-query',

@@ -5,9 +5,9 @@
  * its timing counts), a decode step, upload bandwidth, then the per-format fits.
  */
 import {
+  type FormatFit,
   findModel,
   fitLaunchBandwidth,
-  type FormatFit,
   type Measurement,
   RESULT_SCHEMA_VERSION,
   type ResultDocument,
@@ -21,7 +21,7 @@ import { type GpuContext, type OpenOptions, openGpu } from './gpu-context.js';
 import type { GemvShape } from './kernels/gemv.wgsl.js';
 import { measureRuns } from './measure.js';
 import { createPassTimer, type PassTimer } from './pass-timer.js';
-import { layerProblems, type BenchPlan } from './plan.js';
+import { type BenchPlan, layerProblems } from './plan.js';
 import { Xorshift32 } from './random.js';
 import { ci95Relative, median } from './stats.js';
 import { createStreamWorkload, type StreamWorkload } from './stream-workload.js';
@@ -31,7 +31,11 @@ export interface Progress {
   readonly phase: 'starting' | 'tuning' | 'ceiling' | 'sweep' | 'gemv' | 'decode-step' | 'upload' | 'done';
   /** 0…1 over the whole run. */
   readonly fraction: number;
-  readonly latest?: { readonly label: string; readonly bandwidthGBs: number; readonly workingSetBytes?: number };
+  readonly latest?: {
+    readonly label: string;
+    readonly bandwidthGBs: number;
+    readonly workingSetBytes?: number;
+  };
 }
 
 /** Cancellation and pausing, polled between timed passes. */
@@ -85,10 +89,17 @@ class Run {
 
   step(phase: Progress['phase'], latest?: Progress['latest']): void {
     this.done += 1;
-    this.options.onProgress?.({ phase, fraction: Math.min(1, this.done / this.total), ...(latest ? { latest } : {}) });
+    this.options.onProgress?.({
+      phase,
+      fraction: Math.min(1, this.done / this.total),
+      ...(latest ? { latest } : {}),
+    });
   }
 
-  async time(encode: (pass: GPUComputePassEncoder) => void, settings = this.options.plan.timing): Promise<number[]> {
+  async time(
+    encode: (pass: GPUComputePassEncoder) => void,
+    settings = this.options.plan.timing,
+  ): Promise<number[]> {
     return measureRuns(this.timer, encode, settings, this.checkpoint);
   }
 
@@ -96,7 +107,13 @@ class Run {
   record(
     workload: GemvWorkload | StreamWorkload,
     samples: number[],
-    m: { kernel: Measurement['kernel']; format: Measurement['format']; label: string; rows: number; cols: number },
+    m: {
+      kernel: Measurement['kernel'];
+      format: Measurement['format'];
+      label: string;
+      rows: number;
+      cols: number;
+    },
   ): Measurement {
     const measurement = measurementOf(workload, samples, m);
     this.measurements.push(measurement);
@@ -107,17 +124,23 @@ class Run {
 function measurementOf(
   workload: GemvWorkload | StreamWorkload,
   samples: number[],
-  m: { kernel: Measurement['kernel']; format: Measurement['format']; label: string; rows: number; cols: number },
+  m: {
+    kernel: Measurement['kernel'];
+    format: Measurement['format'];
+    label: string;
+    rows: number;
+    cols: number;
+  },
 ): Measurement {
   const medianSeconds = median(samples);
   return {
-      ...m,
-      bytesPerPass: workload.bytesPerRun,
-      workingSetBytes: workload.bytesPerRun,
-      dispatchesPerPass: workload.dispatchesPerRun,
-      samplesSeconds: samples,
-      medianSeconds,
-      ci95Relative: Math.min(ci95Relative(samples), 1e6),
+    ...m,
+    bytesPerPass: workload.bytesPerRun,
+    workingSetBytes: workload.bytesPerRun,
+    dispatchesPerPass: workload.dispatchesPerRun,
+    samplesSeconds: samples,
+    medianSeconds,
+    ci95Relative: Math.min(ci95Relative(samples), 1e6),
     bandwidthGBs: workload.bytesPerRun / medianSeconds / GB,
   };
 }
@@ -128,12 +151,23 @@ async function tune(run: Run): Promise<GemvShape> {
   if (!problem || plan.tuneCandidates.length === 0) return { workgroupSize: 128, rowsPerWorkgroup: 1 };
   let best: { shape: GemvShape; seconds: number } | undefined;
   for (const shape of plan.tuneCandidates) {
-    const w = createGemvWorkload(run.ctx.device, run.ctx.probe.limits, { format: 'q4_0', shapes: [problem], label: 'tune' }, shape, run.rng);
+    const w = createGemvWorkload(
+      run.ctx.device,
+      run.ctx.probe.limits,
+      { format: 'q4_0', shapes: [problem], label: 'tune' },
+      shape,
+      run.rng,
+    );
     try {
       await w.verify();
-      const seconds = median(await run.time((p) => w.encode(p), { ...plan.timing, minSamples: 3, maxSamples: 3 }));
+      const seconds = median(
+        await run.time((p) => w.encode(p), { ...plan.timing, minSamples: 3, maxSamples: 3 }),
+      );
       if (!best || seconds < best.seconds) best = { shape, seconds };
-      run.step('tuning', { label: `q4_0 wg ${shape.workgroupSize} × ${shape.rowsPerWorkgroup} rows`, bandwidthGBs: w.bytesPerRun / seconds / GB });
+      run.step('tuning', {
+        label: `q4_0 wg ${shape.workgroupSize} × ${shape.rowsPerWorkgroup} rows`,
+        bandwidthGBs: w.bytesPerRun / seconds / GB,
+      });
     } finally {
       w.destroy();
     }
@@ -147,7 +181,13 @@ async function streamAt(run: Run, bytes: number, label: string) {
   try {
     await w.verify();
     const samples = await run.time((p) => w.encode(p));
-    const m = measurementOf(w, samples, { kernel: 'stream-read', format: 'raw', label, rows: 1, cols: Math.ceil(bytes / 4) });
+    const m = measurementOf(w, samples, {
+      kernel: 'stream-read',
+      format: 'raw',
+      label,
+      rows: 1,
+      cols: Math.ceil(bytes / 4),
+    });
     return { bytes: w.bytesPerRun, samples, m };
   } finally {
     w.destroy();
@@ -172,8 +212,18 @@ async function gemv(run: Run, shape: GemvShape, format: WeightFormat, workingSet
     try {
       await w.verify();
       const samples = await run.time((p) => w.encode(p));
-      const m = run.record(w, samples, { kernel: 'gemv', format, label: problem.label, rows: problem.rows, cols: problem.cols });
-      run.step('gemv', { label: `${format} ${problem.label}`, bandwidthGBs: m.bandwidthGBs, workingSetBytes: m.workingSetBytes });
+      const m = run.record(w, samples, {
+        kernel: 'gemv',
+        format,
+        label: problem.label,
+        rows: problem.rows,
+        cols: problem.cols,
+      });
+      run.step('gemv', {
+        label: `${format} ${problem.label}`,
+        bandwidthGBs: m.bandwidthGBs,
+        workingSetBytes: m.workingSetBytes,
+      });
     } finally {
       w.destroy();
     }
@@ -182,14 +232,32 @@ async function gemv(run: Run, shape: GemvShape, format: WeightFormat, workingSet
 
 async function decodeStep(run: Run, shape: GemvShape, model: string, layers: number) {
   const m = findModel(model);
-  const shapes = Array.from({ length: Math.min(layers, m.layers.length) }, (_, i) => layerProblems(m, i)).flat();
-  const w = createGemvWorkload(run.ctx.device, run.ctx.probe.limits, { format: 'q4_0', shapes, label: `${model} decode step` }, shape, run.rng);
+  const shapes = Array.from({ length: Math.min(layers, m.layers.length) }, (_, i) =>
+    layerProblems(m, i),
+  ).flat();
+  const w = createGemvWorkload(
+    run.ctx.device,
+    run.ctx.probe.limits,
+    { format: 'q4_0', shapes, label: `${model} decode step` },
+    shape,
+    run.rng,
+  );
   try {
     await w.verify();
     const samples = await run.time((p) => w.encode(p));
     const label = `${m.id} decode step (${Math.min(layers, m.layers.length)} of ${m.layers.length} layers, ${shapes.length} GEMVs)`;
-    const meas = run.record(w, samples, { kernel: 'gemv', format: 'q4_0', label, rows: shapes.length, cols: m.hiddenSize });
-    run.step('decode-step', { label, bandwidthGBs: meas.bandwidthGBs, workingSetBytes: meas.workingSetBytes });
+    const meas = run.record(w, samples, {
+      kernel: 'gemv',
+      format: 'q4_0',
+      label,
+      rows: shapes.length,
+      cols: m.hiddenSize,
+    });
+    run.step('decode-step', {
+      label,
+      bandwidthGBs: meas.bandwidthGBs,
+      workingSetBytes: meas.workingSetBytes,
+    });
   } finally {
     w.destroy();
   }
@@ -201,10 +269,19 @@ function fitFormats(measurements: readonly Measurement[], plan: BenchPlan): Form
   for (const format of plan.formats) {
     const points = measurements
       .filter((m) => m.kernel === 'gemv' && m.format === format && !m.label.includes('decode step'))
-      .map((m) => ({ bytes: m.bytesPerPass / m.dispatchesPerPass, seconds: m.medianSeconds / m.dispatchesPerPass }));
+      .map((m) => ({
+        bytes: m.bytesPerPass / m.dispatchesPerPass,
+        seconds: m.medianSeconds / m.dispatchesPerPass,
+      }));
     try {
       const fit = fitLaunchBandwidth(points);
-      fits.push({ format, bandwidthGBs: fit.bandwidthGBs, launchSeconds: fit.launchSeconds, r2: fit.r2, points: fit.points });
+      fits.push({
+        format,
+        bandwidthGBs: fit.bandwidthGBs,
+        launchSeconds: fit.launchSeconds,
+        r2: fit.r2,
+        points: fit.points,
+      });
     } catch {
       // Fewer than two usable sizes (or no growth with size): no fit for this format; its measurements remain.
     }
@@ -220,18 +297,35 @@ export async function runBenchmark(options: RunOptions): Promise<ResultDocument>
   const ctx = await openGpu(options.gpu, options.open);
   const timer = createPassTimer(ctx.device, ctx.probe.timingMode === 'timestamp-query');
   const total =
-    plan.tuneCandidates.length + 1 + plan.sweepBytes.length + plan.formats.length * plan.problems.length + (plan.decodeStep ? 1 : 0) + 1;
+    plan.tuneCandidates.length +
+    1 +
+    plan.sweepBytes.length +
+    plan.formats.length * plan.problems.length +
+    (plan.decodeStep ? 1 : 0) +
+    1;
   const run = new Run(ctx, timer, options, total);
   try {
     const shape = await tune(run);
     const ceiling = await streamAt(run, plan.ceilingBytes, `stream ${plan.ceilingBytes / 2 ** 20} MiB`);
     run.measurements.push(ceiling.m);
-    run.step('ceiling', { label: 'streaming read', bandwidthGBs: ceiling.m.bandwidthGBs, workingSetBytes: ceiling.bytes });
+    run.step('ceiling', {
+      label: 'streaming read',
+      bandwidthGBs: ceiling.m.bandwidthGBs,
+      workingSetBytes: ceiling.bytes,
+    });
     const sweep: ResultDocument['sweep'] = [];
     for (const bytes of plan.sweepBytes) {
       const point = await streamAt(run, bytes, `sweep ${bytes / 2 ** 20} MiB`);
-      sweep.push({ workingSetBytes: point.bytes, bandwidthGBs: point.m.bandwidthGBs, samplesSeconds: point.samples });
-      run.step('sweep', { label: `${bytes / 2 ** 20} MiB`, bandwidthGBs: point.m.bandwidthGBs, workingSetBytes: bytes });
+      sweep.push({
+        workingSetBytes: point.bytes,
+        bandwidthGBs: point.m.bandwidthGBs,
+        samplesSeconds: point.samples,
+      });
+      run.step('sweep', {
+        label: `${bytes / 2 ** 20} MiB`,
+        bandwidthGBs: point.m.bandwidthGBs,
+        workingSetBytes: bytes,
+      });
     }
     const workingSet = Math.min(
       plan.workingSetBytes,

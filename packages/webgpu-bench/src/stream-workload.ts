@@ -27,9 +27,11 @@ export function createStreamWorkload(
 ): StreamWorkload {
   const module = device.createShaderModule({ code: streamReadWGSL(WORKGROUP), label: 'stream-read' });
   const pipeline = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' } });
-  const chunkBytes = Math.min(limits.maxStorageBufferBindingSize ?? 0, limits.maxBufferSize ?? 0, MAX_CHUNK_BYTES) & ~15;
+  const chunkBytes =
+    Math.min(limits.maxStorageBufferBindingSize ?? 0, limits.maxBufferSize ?? 0, MAX_CHUNK_BYTES) & ~15;
   const owned: GPUBuffer[] = [];
-  const groups: { bindGroup: GPUBindGroup; workgroups: number; out: GPUBuffer; xor: number; size: number }[] = [];
+  const groups: { bindGroup: GPUBindGroup; workgroups: number; out: GPUBuffer; xor: number; size: number }[] =
+    [];
   for (let done = 0; done < bytes; done += chunkBytes) {
     const size = Math.max(16, Math.min(chunkBytes, bytes - done) & ~15);
     const data = rng.fill(new Uint32Array(size / 4));
@@ -39,7 +41,10 @@ export function createStreamWorkload(
     device.queue.writeBuffer(buffer, 0, data);
     const count = size / 16;
     const workgroups = Math.min(MAX_WORKGROUPS, Math.ceil(count / WORKGROUP));
-    const out = device.createBuffer({ size: workgroups * WORKGROUP * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+    const out = device.createBuffer({
+      size: workgroups * WORKGROUP * 4,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+    });
     const params = device.createBuffer({ size: 8, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(params, 0, new Uint32Array([count, workgroups * WORKGROUP]));
     owned.push(buffer, out, params);
@@ -69,7 +74,10 @@ export function createStreamWorkload(
       this.encode(pass);
       pass.end();
       const reads = groups.map((g) => {
-        const read = device.createBuffer({ size: g.out.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+        const read = device.createBuffer({
+          size: g.out.size,
+          usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+        });
         encoder.copyBufferToBuffer(g.out, 0, read, 0, g.out.size);
         return read;
       });
@@ -82,7 +90,10 @@ export function createStreamWorkload(
         read.unmap();
         read.destroy();
         if (xor >>> 0 !== groups[i]?.xor) {
-          throw new BenchError('mismatch', `stream-read over ${bytes} bytes: the GPU's XOR differs from the CPU's.`);
+          throw new BenchError(
+            'mismatch',
+            `stream-read over ${bytes} bytes: the GPU's XOR differs from the CPU's.`,
+          );
         }
       }
     },
