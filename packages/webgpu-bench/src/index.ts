@@ -8,6 +8,7 @@ export {
   type FormatSpec,
   formats,
   matrixBytes,
+  type PackedMatrix,
   randomMatrix,
   randomVector,
   referenceGemv,
