@@ -90,7 +90,12 @@ export {
   type VocabKind,
   vocabKind,
 } from './footprint/weights-file.js';
-export { type GgufModel, readGgufHeader } from './import/gguf-header.js';
+export {
+  type GgufModel,
+  type GgufReadOptions,
+  readGgufHeader,
+  readSplitGgufHeaders,
+} from './import/gguf-header.js';
 export type {
   AttentionKind,
   DenseFfn,
@@ -98,6 +103,7 @@ export type {
   LayerSpec,
   ModelArchitecture,
   MoeFfn,
+  RopeScaling,
 } from './model/architecture.js';
 export { catalogConfig, models } from './model/catalog.js';
 export { findModel } from './model/find-model.js';

@@ -31,14 +31,15 @@ export async function readGgufFile(path: string): Promise<ResolveOptions> {
   let bytes = Math.min(FIRST_READ_BYTES, size);
   for (;;) {
     try {
-      const gguf = await readGgufHeader(readPrefix(path, bytes));
+      const gguf = await readGgufHeader(readPrefix(path, bytes), { fileBytes: size });
       return {
         model: gguf.architecture,
         tensors: gguf.tensors,
         ...(gguf.fileType === undefined ? {} : { quantName: gguf.fileType }),
       };
     } catch (error) {
-      if (bytes >= size || bytes >= MAX_READ_BYTES) throw error;
+      const truncated = error instanceof CliffbenchError && error.detail.truncated === true;
+      if (!truncated || bytes >= size || bytes >= MAX_READ_BYTES) throw error;
       bytes = Math.min(size, bytes * 2);
     }
   }

@@ -138,6 +138,17 @@ export function architectureFromGguf(meta: GgufMetadata, tensors: readonly Tenso
   const window = meta[`${arch}.attention.sliding_window`];
   const ple = meta[`${arch}.embedding_length_per_layer_input`];
   const name = typeof meta['general.name'] === 'string' ? (meta['general.name'] as string) : `${arch} GGUF`;
+  const ropeType = meta[`${arch}.rope.scaling.type`];
+  const ropeFactor = meta[`${arch}.rope.scaling.factor`];
+  const ropeOriginal = meta[`${arch}.rope.scaling.original_context_length`];
+  const ropeScaling =
+    typeof ropeType === 'string' && ropeType !== 'none' && typeof ropeFactor === 'number'
+      ? {
+          type: ropeType,
+          factor: ropeFactor,
+          ...(typeof ropeOriginal === 'number' ? { originalContext: ropeOriginal } : {}),
+        }
+      : undefined;
   return {
     id: `gguf-${arch}-${n}l-${d}d`,
     name,
@@ -150,6 +161,7 @@ export function architectureFromGguf(meta: GgufMetadata, tensors: readonly Tenso
     ...(kinds.includes('sliding') && typeof window === 'number' ? { slidingWindow: window } : {}),
     ...(typeof ple === 'number' && ple > 0 ? { perLayerInputSize: ple } : {}),
     maxContext: Number(meta[`${arch}.context_length`] ?? 4096),
+    ...(ropeScaling ? { ropeScaling } : {}),
     layers,
     source: 'GGUF header',
   };

@@ -1,32 +1,30 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type GgufValue, writeGguf } from '../../test/gguf-writer.js';
+import { type GgufValue, ggufMetadataOf, writeGguf } from '../../test/gguf-writer.js';
 import {
   CliffbenchError,
   findModel,
   findQuant,
   ggmlType,
   type ModelArchitecture,
+  models,
   quantizeTensors,
   readGgufHeader,
+  readSplitGgufHeaders,
   tensorsOf,
 } from '../index.js';
 
 /** A GGUF header for a catalog model quantised with a mix, with the metadata llama.cpp writes. */
-function ggufOf(arch: ModelArchitecture, ggufArch: string, extra: Record<string, GgufValue> = {}) {
-  const tensors = quantizeTensors(tensorsOf(arch), findQuant('Q4_K_M'), arch);
-  const meta: Record<string, GgufValue> = {
-    'general.architecture': ggufArch,
-    'general.name': arch.name,
-    'general.file_type': 15,
-    [`${ggufArch}.block_count`]: arch.layers.length,
-    [`${ggufArch}.embedding_length`]: arch.hiddenSize,
-    [`${ggufArch}.context_length`]: arch.maxContext,
-    [`${ggufArch}.attention.head_count`]: arch.layers[0]?.headCount ?? 0,
-    [`${ggufArch}.attention.head_count_kv`]: arch.layers.map((l) => l.kvHeadCount),
-    ...extra,
-  };
-  const infos = tensors.map((t) => ({ name: t.name, shape: t.shape, typeId: ggmlType(t.type).id }));
-  return { bytes: writeGguf(meta, infos), tensors };
+function ggufOf(arch: ModelArchitecture, extra: Record<string, GgufValue> = {}, quant = 'Q4_K_M') {
+  const tensors = quantizeTensors(tensorsOf(arch), findQuant(quant), arch);
+  const { metadata } = ggufMetadataOf(arch);
+  const infos = tensors.map((t) => ({
+    name: t.name,
+    shape: t.shape,
+    typeId: ggmlType(t.type).id,
+    bytes: t.bytes,
+  }));
+  return { bytes: writeGguf({ ...metadata, 'general.file_type': 15, ...extra }, infos), tensors };
 }
 
 async function errorOf(p: Promise<unknown>): Promise<CliffbenchError> {
@@ -39,50 +37,108 @@ async function errorOf(p: Promise<unknown>): Promise<CliffbenchError> {
   throw new Error('expected a CliffbenchError');
 }
 
+const llama = findModel('llama-2-7b');
+
 describe('readGgufHeader', () => {
   it('reads back the architecture and exact tensors of a Llama file', async () => {
-    const arch = findModel('llama-2-7b');
-    const { bytes, tensors } = ggufOf(arch, 'llama');
+    const { bytes, tensors } = ggufOf(llama);
     const model = await readGgufHeader(bytes);
     expect(model.fileType).toBe('Q4_K_M');
     expect(model.tensors.map((t) => [t.name, t.type, t.bytes, t.group])).toEqual(
       tensors.map((t) => [t.name, t.type, t.bytes, t.group]),
     );
-    expect(model.architecture.layers).toEqual(arch.layers);
+    expect(model.architecture.layers).toEqual(llama.layers);
     expect(model.architecture.vocabSize).toBe(32000);
     expect(model.architecture.tiedEmbeddings).toBe(false);
   });
 
-  it('recovers Gemma 4 per-layer geometry: sliding pattern, K=V globals, MoE with a shared MLP', async () => {
-    const arch = findModel('gemma-4-26b-a4b');
-    const { bytes } = ggufOf(arch, 'gemma4', {
-      'gemma4.attention.sliding_window': 1024,
-      'gemma4.attention.sliding_window_pattern': arch.layers.map((l) => l.attention === 'sliding'),
-      'gemma4.expert_used_count': 8,
-    });
+  it('recovers every catalog architecture from the header its tensors make', async () => {
+    for (const arch of models) {
+      const model = await readGgufHeader(ggufOf(arch).bytes);
+      expect(model.architecture.layers, arch.id).toEqual(arch.layers);
+      const { id: _i, name: _n, source: _s, modelType: _m, family: _f, ropeScaling: _r, ...rest } = arch;
+      expect(model.architecture, arch.id).toMatchObject(rest);
+      expect(
+        model.tensors.map((t) => t.group),
+        arch.id,
+      ).toEqual(tensorsOf(arch).map((t) => t.group));
+    }
+  });
+
+  it('reports the file size the header implies: header plus 32-aligned tensor data', async () => {
+    const { bytes, tensors } = ggufOf(llama);
     const model = await readGgufHeader(bytes);
-    expect(model.architecture.layers).toEqual(arch.layers);
-    expect(model.architecture.slidingWindow).toBe(1024);
-    expect(model.architecture.tiedEmbeddings).toBe(true);
-    expect(model.tensors.find((t) => t.name === 'blk.0.ffn_up.weight')?.group).toBe('shared-expert');
+    const data = tensors.reduce((a, t) => a + 32 * Math.ceil(t.bytes / 32), 0);
+    expect(model.headerBytes).toBe(bytes.length);
+    expect(model.fileBytes).toBe(bytes.length + data);
   });
 
-  it('says when the bytes given end before the header does', async () => {
-    const { bytes } = ggufOf(findModel('llama-2-7b'), 'llama');
-    const e = await errorOf(readGgufHeader(bytes.subarray(0, 2000)));
+  it('rejects a file shorter than its tensors need (an unfinished download)', async () => {
+    const { bytes } = ggufOf(llama);
+    const whole = (await readGgufHeader(bytes)).fileBytes;
+    await expect(readGgufHeader(bytes, { fileBytes: whole })).resolves.toBeDefined();
+    const e = await errorOf(readGgufHeader(bytes, { fileBytes: whole - 1 }));
     expect(e.code).toBe('invalid-gguf');
-    expect(e.message).toMatch(/first 2000 bytes/);
+    expect(e.message).toMatch(/truncated/);
   });
 
-  it('rejects a file that is not GGUF', async () => {
+  it('names file types it has no mix for and takes a display name', async () => {
+    const model = await readGgufHeader(ggufOf(llama, { 'general.file_type': 29 }).bytes, {
+      name: 'My Llama',
+    });
+    expect(model.fileType).toBe('IQ2_M');
+    expect(model.architecture.name).toBe('My Llama');
+  });
+
+  it('reads 64-bit metadata integers', async () => {
+    const { bytes } = ggufOf(llama, { 'llama.block_count': 32n, 'llama.embedding_length': 4096n });
+    expect((await readGgufHeader(bytes)).architecture.layers).toHaveLength(32);
+  });
+
+  it('says when the bytes given end before the tensor infos do, at any cut', async () => {
+    const { bytes } = ggufOf(llama, {
+      'tokenizer.ggml.tokens': Array.from({ length: 3000 }, (_, i) => `t${i}`),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 5, max: bytes.length - 32 }), async (cut) => {
+        const e = await errorOf(readGgufHeader(bytes.subarray(0, cut)));
+        expect(e.code).toBe('invalid-gguf');
+        expect(e.detail.truncated).toBe(true);
+        expect(e.message).toContain(`${cut} bytes given`);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('turns any corruption into an invalid-gguf error or a parse, never a crash', async () => {
+    const { bytes } = ggufOf(llama);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 4, max: bytes.length - 8 }),
+        fc.uint8Array({ minLength: 1, maxLength: 8 }),
+        async (at, noise) => {
+          const corrupt = bytes.slice();
+          corrupt.set(noise, at);
+          try {
+            await readGgufHeader(corrupt);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CliffbenchError);
+            expect(['invalid-gguf', 'unsupported-architecture']).toContain((error as CliffbenchError).code);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('rejects a file that is not GGUF, and no bytes at all', async () => {
     const e = await errorOf(readGgufHeader(new TextEncoder().encode('{"model_type": "llama"}')));
-    expect(e.code).toBe('invalid-gguf');
     expect(e.message).toMatch(/not a GGUF file/);
+    expect((await errorOf(readGgufHeader(new Uint8Array(0)))).code).toBe('invalid-gguf');
   });
 
   it('names the missing metadata key', async () => {
-    const arch = findModel('llama-2-7b');
-    const infos = tensorsOf(arch).map((t) => ({ name: t.name, shape: t.shape, typeId: 1 }));
+    const infos = tensorsOf(llama).map((t) => ({ name: t.name, shape: t.shape, typeId: 1 }));
     const e = await errorOf(readGgufHeader(writeGguf({ 'general.architecture': 'llama' }, infos)));
     expect(e.detail.field).toBe('llama.block_count');
   });
@@ -91,12 +147,44 @@ describe('readGgufHeader', () => {
     const e = await errorOf(readGgufHeader(writeGguf({ 'general.architecture': 'rwkv7' }, [])));
     expect(e.code).toBe('unsupported-architecture');
   });
+});
 
-  it('rejects a corrupt header without crashing', async () => {
-    const { bytes } = ggufOf(findModel('llama-2-7b'), 'llama');
-    const corrupt = bytes.slice();
-    corrupt.fill(0xff, 24, 40); // the first key's length becomes absurd
-    const e = await errorOf(readGgufHeader(corrupt));
-    expect(e.code).toBe('invalid-gguf');
+describe('readSplitGgufHeaders', () => {
+  /** Splits a catalog model's tensors into parts the way llama-gguf-split does: metadata in part 1. */
+  function splitOf(arch: ModelArchitecture, count: number): Uint8Array[] {
+    const tensors = quantizeTensors(tensorsOf(arch), findQuant('Q8_0'), arch);
+    const { metadata } = ggufMetadataOf(arch);
+    const per = Math.ceil(tensors.length / count);
+    return Array.from({ length: count }, (_, i) => {
+      const mine = tensors.slice(i * per, (i + 1) * per);
+      const split = { 'split.no': i, 'split.count': count, 'split.tensors.count': tensors.length };
+      const infos = mine.map((t) => ({
+        name: t.name,
+        shape: t.shape,
+        typeId: ggmlType(t.type).id,
+        bytes: t.bytes,
+      }));
+      return writeGguf(i === 0 ? { ...metadata, ...split } : split, infos);
+    });
+  }
+
+  it('merges the tensors of every part, in any order', async () => {
+    const parts = splitOf(llama, 3);
+    const model = await readSplitGgufHeaders([parts[2], parts[0], parts[1]] as Uint8Array[]);
+    expect(model.tensors.map((t) => t.name).sort()).toEqual(
+      tensorsOf(llama)
+        .map((t) => t.name)
+        .sort(),
+    );
+    expect(model.architecture.layers).toEqual(llama.layers);
+  });
+
+  it('asks for all parts when given only one, and rejects an incomplete set', async () => {
+    const parts = splitOf(llama, 3);
+    const one = await errorOf(readGgufHeader(parts[0] as Uint8Array));
+    expect(one.detail.splitCount).toBe(3);
+    const two = await errorOf(readSplitGgufHeaders(parts.slice(0, 2)));
+    expect(two.code).toBe('invalid-gguf');
+    expect(two.detail.parts).toEqual([1, 2]);
   });
 });

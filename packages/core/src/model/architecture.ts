@@ -42,6 +42,16 @@ export interface LayerSpec {
   readonly ffn: FfnSpec;
 }
 
+/** RoPE frequency scaling as config.json states it. */
+export interface RopeScaling {
+  /** `rope_type` (or legacy `type`): `llama3`, `yarn`, `linear`, `dynamic`, ... */
+  readonly type: string;
+  /** Context extension factor. */
+  readonly factor: number;
+  /** Context length the model was pre-trained with (tokens), when given. */
+  readonly originalContext?: number;
+}
+
 export interface ModelArchitecture {
   /** Catalog id (kebab-case, e.g. `gemma-4-31b`), or a derived id for imported files. */
   readonly id: string;
@@ -62,6 +72,11 @@ export interface ModelArchitecture {
   /** Gemma E-models' per-layer embedding width (256); undefined otherwise. */
   readonly perLayerInputSize?: number;
   readonly maxContext: number;
+  /**
+   * RoPE scaling from config.json `rope_scaling` / `rope_parameters` (e.g. Llama 3.1 `llama3` × 8, gpt-oss
+   * `yarn` × 32); undefined when the model uses plain RoPE. `llama3` scaling adds a `rope_freqs` tensor.
+   */
+  readonly ropeScaling?: RopeScaling;
   readonly layers: readonly LayerSpec[];
   /** Where the numbers come from (URL or file and field), shown as the estimate's basis. */
   readonly source: string;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  architectureFromHfConfig,
-  CliffbenchError,
-  catalogConfig,
-  findModel,
-  models,
-  tensorsOf,
-} from '../index.js';
+import { architectureFromHfConfig, catalogConfig, findModel, models, tensorsOf } from '../index.js';
 
 const params = (id: string) => tensorsOf(findModel(id)).reduce((a, t) => a + t.elements, 0);
 /** Parameters without the attn_k/attn_v that ggml-org's E-model files keep in KV-shared layers. */
@@ -38,7 +31,8 @@ describe('model catalog', () => {
   });
 
   it('counts the reference models as their publishers state them', () => {
-    // Llama 2 paper 6.74B; Meta Llama 3 8.03B; gpt-oss model card 20.9B / 116.8B; Qwen3-30B-A3B 30.5B; Gemma 3 (gemma4.md §9).
+    // Llama 2 paper 6.74B; Meta Llama 3 8.03B, 3.1 70B 70.6B; gpt-oss model card 20.9B / 116.8B; Qwen model cards
+    // (Qwen3-30B-A3B 30.5B, Qwen2.5-7B 7.61B, Qwen3-8B 8.2B, Qwen3-32B 32.8B); Mistral 7B v0.3 7.25B; Gemma 3 (gemma4.md §9).
     const expected: Record<string, number> = {
       'llama-2-7b': 6.74e9,
       'llama-3-8b': 8.03e9,
@@ -47,6 +41,11 @@ describe('model catalog', () => {
       'qwen3-30b-a3b': 30.5e9,
       'gemma-3-27b': 27.009e9,
       'gemma-3-4b': 3.88e9,
+      'mistral-7b': 7.25e9,
+      'qwen2.5-7b': 7.61e9,
+      'qwen3-8b': 8.19e9,
+      'qwen3-32b': 32.8e9,
+      'llama-3.1-70b': 70.6e9,
     };
     for (const [id, n] of Object.entries(expected)) expect(params(id) / n).toBeCloseTo(1, 2);
   });
@@ -95,25 +94,90 @@ describe('model catalog', () => {
     }
   });
 
-  it('finds models by forgiving names and lists candidates otherwise', () => {
-    expect(findModel('Gemma 4 31B').id).toBe('gemma-4-31b');
-    expect(findModel('gemma4-26b-a4b').id).toBe('gemma-4-26b-a4b');
-    expect(findModel('llama 3.1 8b').id).toBe('llama-3.1-8b');
-    expect(findModel('E4B').id).toBe('gemma-4-e4b');
-    try {
-      findModel('gemma');
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(CliffbenchError);
-      expect((error as CliffbenchError).code).toBe('unknown-model');
-      expect((error as CliffbenchError).detail.candidates).toContain('gemma-4-31b');
-    }
-  });
-
   it('names every tensor once', () => {
     for (const m of models) {
       const names = tensorsOf(m).map((t) => t.name);
       expect(new Set(names).size).toBe(names.length);
     }
+  });
+
+  it('has as many tensors as the published GGUF files of the same models', () => {
+    // llama.cpp load logs ("llama_model_loader: loaded meta data with … N tensors") of the common GGUFs.
+    const published: Record<string, number> = {
+      'llama-2-7b': 291,
+      'llama-3.1-8b': 292,
+      'qwen2.5-7b': 339,
+      'gpt-oss-20b': 459,
+      'qwen3-30b-a3b': 579,
+    };
+    for (const [id, n] of Object.entries(published)) expect(tensorsOf(findModel(id)), id).toHaveLength(n);
+  });
+
+  it('names tensors as llama.cpp does (src/llama-arch.cpp LLM_TENSOR_NAMES)', () => {
+    const global =
+      /^(token_embd|output|output_norm|rope_freqs|per_layer_token_embd|per_layer_model_proj|per_layer_proj_norm)\.weight$/;
+    const block =
+      /^blk\.\d+\.(attn_(norm|q|k|v|output|q_norm|k_norm|sinks)|post_attention_norm|ffn_(norm|gate|up|down|gate_inp|gate_exps|up_exps|down_exps|gate_up_exps)|pre_ffw_norm_2|post_ffw_norm(_1|_2)?|inp_gate|proj|post_norm|layer_output_scale)\.(weight|bias|scale)$/;
+    for (const m of models) {
+      for (const t of tensorsOf(m))
+        expect(global.test(t.name) || block.test(t.name), `${m.id} ${t.name}`).toBe(true);
+    }
+  });
+
+  it('keeps norms, biases and scales as 1-D vectors and every matrix at least 2-D', () => {
+    for (const m of models) {
+      for (const t of tensorsOf(m)) {
+        const vector =
+          t.group === 'norm' || /\.(bias|scale)$|attn_sinks|rope_freqs|layer_output_scale/.test(t.name);
+        const expertBias = /_exps\.bias$/.test(t.name);
+        expect(t.shape.length, `${m.id} ${t.name}`).toBe(
+          vector ? (expertBias ? 2 : 1) : t.group === 'experts' ? 3 : 2,
+        );
+      }
+    }
+  });
+
+  it('shapes routed experts as [input, output, experts]', () => {
+    const shape = (id: string, name: string) => tensorsOf(findModel(id)).find((t) => t.name === name)?.shape;
+    expect(shape('qwen3-30b-a3b', 'blk.0.ffn_gate_exps.weight')).toEqual([2048, 768, 128]);
+    expect(shape('qwen3-30b-a3b', 'blk.0.ffn_down_exps.weight')).toEqual([768, 2048, 128]);
+    expect(shape('gemma-4-26b-a4b', 'blk.0.ffn_gate_up_exps.weight')).toEqual([2816, 1408, 128]);
+    expect(shape('gemma-4-26b-a4b', 'blk.0.ffn_down_exps.weight')).toEqual([704, 2816, 128]);
+    expect(shape('gpt-oss-20b', 'blk.0.ffn_up_exps.weight')).toEqual([2880, 2880, 32]);
+    expect(shape('gpt-oss-20b', 'blk.0.ffn_gate_inp.weight')).toEqual([2880, 32]);
+  });
+
+  it('gives gpt-oss attention sinks and biases and its post_attention_norm in place of ffn_norm', () => {
+    const names = new Set(tensorsOf(findModel('gpt-oss-20b')).map((t) => t.name));
+    for (const n of [
+      'attn_sinks.weight',
+      'attn_q.bias',
+      'attn_output.bias',
+      'ffn_gate_inp.bias',
+      'ffn_down_exps.bias',
+    ]) {
+      expect(names.has(`blk.23.${n}`), n).toBe(true);
+    }
+    expect(names.has('blk.0.post_attention_norm.weight')).toBe(true);
+    expect(names.has('blk.0.ffn_norm.weight')).toBe(false);
+  });
+
+  it('gives the Gemma E-models their per-layer embedding table, projections and gates', () => {
+    const shape = (name: string) => tensorsOf(findModel('gemma-4-e2b')).find((t) => t.name === name)?.shape;
+    expect(shape('per_layer_token_embd.weight')).toEqual([35 * 256, 262144]);
+    expect(shape('per_layer_model_proj.weight')).toEqual([1536, 35 * 256]);
+    expect(shape('blk.34.inp_gate.weight')).toEqual([1536, 256]);
+    expect(shape('blk.34.proj.weight')).toEqual([256, 1536]);
+    expect(shape('output.weight')).toBeUndefined();
+  });
+
+  it('lists the Coder variants with the shape of their base models', () => {
+    expect(findModel('qwen3-coder-30b-a3b').layers).toEqual(findModel('qwen3-30b-a3b').layers);
+    expect(findModel('qwen2.5-coder-7b').layers).toEqual(findModel('qwen2.5-7b').layers);
+    expect(findModel('qwen3-coder-30b-a3b').maxContext).toBe(262144);
+  });
+
+  it('cites a source for every entry', () => {
+    for (const m of models) expect(m.source.length, m.id).toBeGreaterThan(20);
   });
 });

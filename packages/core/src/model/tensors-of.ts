@@ -21,6 +21,8 @@ interface Layout {
   readonly gemma4Extras: boolean;
   /** ggml-org's Gemma 4 E-model files keep attn_k/attn_v of KV-shared layers although they are unused. */
   readonly keepSharedKv: boolean;
+  /** Name of the norm in front of the FFN: gpt-oss calls it post_attention_norm (src/models/openai-moe-iswa.cpp). */
+  readonly ffnNorm: 'ffn_norm' | 'post_attention_norm';
 }
 
 const PLAIN: Layout = {
@@ -31,6 +33,7 @@ const PLAIN: Layout = {
   gemma4Moe: false,
   gemma4Extras: false,
   keepSharedKv: false,
+  ffnNorm: 'ffn_norm',
 };
 const GEMMA4: Layout = {
   ...PLAIN,
@@ -48,10 +51,15 @@ const LAYOUTS: Readonly<Record<string, Layout>> = {
   qwen2: { ...PLAIN, attnBiases: ['q', 'k', 'v'] },
   qwen3: { ...PLAIN, qkNorm: true },
   qwen3_moe: { ...PLAIN, qkNorm: true },
-  gpt_oss: { ...PLAIN, attnBiases: ['q', 'k', 'v', 'output'], sinksAndExpertBiases: true },
+  gpt_oss: {
+    ...PLAIN,
+    attnBiases: ['q', 'k', 'v', 'output'],
+    sinksAndExpertBiases: true,
+    ffnNorm: 'post_attention_norm',
+  },
   gemma3_text: { ...PLAIN, qkNorm: true, sandwichNorms: true },
   gemma4_text: GEMMA4,
-  gemma4_unified: GEMMA4,
+  gemma4_unified_text: GEMMA4,
 };
 
 const t = (name: string, layer: number | null, group: TensorGroup, shape: number[]): TensorSpec => ({
@@ -85,7 +93,7 @@ function attentionTensors(i: number, l: LayerSpec, d: number, layout: Layout): T
 
 function ffnTensors(i: number, l: LayerSpec, d: number, layout: Layout): TensorSpec[] {
   const b = `blk.${i}`;
-  const out = [t(`${b}.ffn_norm.weight`, i, 'norm', [d])];
+  const out = [t(`${b}.${layout.ffnNorm}.weight`, i, 'norm', [d])];
   const ffn = l.ffn;
   const dense = (f: number, group: TensorGroup) => [
     t(`${b}.ffn_gate.weight`, i, group, [d, f]),
@@ -151,9 +159,11 @@ export function tensorsOf(arch: ModelArchitecture): TensorSpec[] {
       t('per_layer_proj_norm.weight', null, 'norm', [ple]),
     );
   }
-  if (layout.gemma4Extras) {
-    const globalDim = Math.max(...arch.layers.map((l) => l.headDimK));
-    out.push(t('rope_freqs.weight', null, 'other', [globalDim / 2]));
+  if (layout.gemma4Extras || arch.ropeScaling?.type === 'llama3') {
+    // Gemma 4: proportional-RoPE factors of the global layers; Llama 3.1+: the llama3 scaling factors
+    // (convert_hf_to_gguf.py LlamaModel.generate_extra_tensors). One per rotary pair of the widest head.
+    const headDim = Math.max(...arch.layers.map((l) => l.headDimK));
+    out.push(t('rope_freqs.weight', null, 'other', [headDim / 2]));
   }
   arch.layers.forEach((l, i) => {
     out.push(...attentionTensors(i, l, d, layout), ...ffnTensors(i, l, d, layout));
