@@ -1,0 +1,45 @@
+/** @module run/stats — sample statistics for timings: quantiles, median and the 95% confidence interval of the mean. */
+
+/** Linear-interpolated quantile, q in [0, 1]; NaN for no samples. */
+export function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const pos = (s.length - 1) * q;
+  const lo = s[Math.floor(pos)] as number;
+  const hi = s[Math.ceil(pos)] as number;
+  return lo + (hi - lo) * (pos - Math.floor(pos));
+}
+
+export const median = (xs: readonly number[]): number => quantile(xs, 0.5);
+
+/** Two-sided 95% Student t critical values for 1…30 degrees of freedom (standard tables); 1.96 beyond. */
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+/** Half-width of the 95% confidence interval of the mean, relative to the mean (∞ for fewer than 2 samples). */
+export function ci95Relative(xs: readonly number[]): number {
+  const n = xs.length;
+  if (n < 2) return Number.POSITIVE_INFINITY;
+  const mean = xs.reduce((a, b) => a + b, 0) / n;
+  const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
+  return ((T95[n - 2] ?? 1.96) * Math.sqrt(variance / n)) / mean;
+}
+
+/** When to stop sampling one measurement. */
+export interface StopRule {
+  readonly minSamples: number;
+  readonly maxSamples: number;
+  /** Stop once the relative 95% CI half-width is at most this (0.02 = ±2%). */
+  readonly targetCi95: number;
+  /** Stop after this much measuring time, seconds. */
+  readonly maxSeconds: number;
+}
+
+/** Whether sampling can stop: tight enough, or a cap reached. */
+export function enoughSamples(samples: readonly number[], elapsedSeconds: number, rule: StopRule): boolean {
+  if (samples.length >= rule.maxSamples) return true;
+  if (samples.length < rule.minSamples) return false;
+  return ci95Relative(samples) <= rule.targetCi95 || elapsedSeconds >= rule.maxSeconds;
+}
