@@ -14,7 +14,12 @@ export type CliffbenchErrorCode =
   | 'invalid-scenario'
   | 'invalid-result'
   | 'does-not-fit'
-  | 'fit-failed';
+  | 'fit-failed'
+  | 'unsupported-runtime' // host benchmark: no WebAssembly SIMD or no workers
+  | 'out-of-memory' // host benchmark: not even the smallest buffer could be allocated
+  | 'checksum-mismatch' // host benchmark: a kernel's result differs from the JavaScript reference
+  | 'worker-failed' // host benchmark: a worker crashed or broke the protocol
+  | 'cancelled';
 
 export class CliffbenchError extends Error {
   readonly code: CliffbenchErrorCode;

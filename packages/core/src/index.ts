@@ -126,6 +126,19 @@ export { type QuantizeOptions, quantizeTensors } from './quant/quantize-tensors.
 export { mlxTypes, storageType } from './quant/storage-types.js';
 export { type TensorCategory, tensorCategory } from './quant/tensor-category.js';
 export {
+  type RamKernel,
+  RamKernelSchema,
+  type RamMeasurement,
+  RamMeasurementSchema,
+  type RamPlateau,
+  RamPlateauSchema,
+  type RamSection,
+  RamSectionSchema,
+  type RamSweepPoint,
+  RamSweepPointSchema,
+  ramCalibration,
+} from './result/ram-section.js';
+export {
   type FormatFit,
   type Measurement,
   RESULT_SCHEMA_VERSION,

@@ -8,7 +8,9 @@ import wabt from 'wabt';
 
 /** The kernel source and the generated TypeScript module beside it. */
 export const watPath = fileURLToPath(new URL('../src/kernels/ram-kernels.wat', import.meta.url));
-export const generatedPath = fileURLToPath(new URL('../src/kernels/ram-kernels.wasm.gen.ts', import.meta.url));
+export const generatedPath = fileURLToPath(
+  new URL('../src/kernels/ram-kernels.wasm.gen.ts', import.meta.url),
+);
 
 /** Compiles ram-kernels.wat (SIMD enabled) to WebAssembly binary bytes. */
 export async function compileRamKernels(): Promise<Uint8Array> {

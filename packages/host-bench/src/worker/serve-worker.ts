@@ -3,7 +3,12 @@
  * worker thread: allocates and fills its own buffer, times the kernels at the group barrier and checks every
  * read sum (and each copy) against the JavaScript reference so no result can be optimised away.
  */
-import { instantiateRamKernels, type RamKernels, WASM_PAGE_BYTES, wasmSimdSupported } from '../kernels/ram-kernels.js';
+import {
+  instantiateRamKernels,
+  type RamKernels,
+  WASM_PAGE_BYTES,
+  wasmSimdSupported,
+} from '../kernels/ram-kernels.js';
 import { fillRandomWords, firstDifference, referenceSum, repeatedSum } from '../kernels/reference.js';
 import { atomicsBarrier } from './barrier.js';
 import type { FromWorker, RamKernelName, ToWorker, WorkerErrorCode } from './protocol.js';
@@ -62,7 +67,10 @@ function timePass(buffer: WorkerBuffer, kernel: RamKernelName, bytes: number, re
   if (kernel === 'copy') buffer.kernels.copy(half, 0, half, reps);
   const seconds = (performance.now() - start) / 1000;
   if (sum !== expected) {
-    throw new WorkerFailure('checksum-mismatch', `read of ${bytes} bytes summed to ${sum}, reference ${expected}`);
+    throw new WorkerFailure(
+      'checksum-mismatch',
+      `read of ${bytes} bytes summed to ${sum}, reference ${expected}`,
+    );
   }
   return seconds;
 }
@@ -70,8 +78,12 @@ function timePass(buffer: WorkerBuffer, kernel: RamKernelName, bytes: number, re
 function checkCopy(buffer: WorkerBuffer, bytes: number): void {
   const halfWords = bytes / 8;
   buffer.sums.clear();
-  const at = firstDifference(buffer.words.subarray(0, halfWords), buffer.words.subarray(halfWords, 2 * halfWords));
-  if (at >= 0) throw new WorkerFailure('checksum-mismatch', `copy of ${bytes / 2} bytes differs at word ${at}`);
+  const at = firstDifference(
+    buffer.words.subarray(0, halfWords),
+    buffer.words.subarray(halfWords, 2 * halfWords),
+  );
+  if (at >= 0)
+    throw new WorkerFailure('checksum-mismatch', `copy of ${bytes / 2} bytes differs at word ${at}`);
 }
 
 /** Serves the protocol on `scope` until the worker is terminated. */
@@ -135,7 +147,11 @@ export function serveRamWorker(scope: RamWorkerScope): void {
         scope.postMessage(await handle(message));
       } catch (error) {
         const code = error instanceof WorkerFailure ? error.code : 'worker-failed';
-        scope.postMessage({ type: 'error', code, message: error instanceof Error ? error.message : String(error) });
+        scope.postMessage({
+          type: 'error',
+          code,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     });
   });

@@ -1,0 +1,85 @@
+/**
+ * @module run/measure-kernel — samples one kernel on a worker group until the timing is tight: calibrate the
+ * repetitions so a round lasts long enough, warm up, then barrier-started rounds in batches; each round
+ * counts the slowest worker's time, since the group's bytes are only all moved when the last one finishes.
+ */
+import { CliffbenchError } from '@cliffbench/core';
+import type { RamKernelName } from '../worker/protocol.js';
+import type { RamPlan } from './plan.js';
+import { ci95Relative, enoughSamples, median } from './stats.js';
+import type { WorkerGroup } from './worker-group.js';
+
+/** One kernel's timing on a group. */
+export interface KernelTiming {
+  readonly repsPerRound: number;
+  /** Bytes all workers move in one round. */
+  readonly bytesPerRound: number;
+  /** Per round, the slowest worker's seconds (warm-up rounds dropped). */
+  readonly samplesSeconds: number[];
+  readonly medianSeconds: number;
+  readonly ci95Relative: number;
+  /** bytesPerRound / medianSeconds / 1e9. */
+  readonly bandwidthGBs: number;
+}
+
+/** Per round, the slowest worker's time; `perWorker` is indexed [worker][round]. */
+export function slowestPerRound(perWorker: readonly (readonly number[])[]): number[] {
+  const rounds = perWorker[0]?.length ?? 0;
+  if (perWorker.some((w) => w.length !== rounds)) {
+    throw new RangeError(
+      `workers reported different round counts: ${perWorker.map((w) => w.length).join(', ')}`,
+    );
+  }
+  return Array.from({ length: rounds }, (_, r) => Math.max(...perWorker.map((w) => w[r] as number)));
+}
+
+/** Turns round times into a timing; bytes moved per round are `bytesPerRound`. */
+export function summarizeRounds(
+  samplesSeconds: number[],
+  repsPerRound: number,
+  bytesPerRound: number,
+): KernelTiming {
+  const medianSeconds = median(samplesSeconds);
+  return {
+    repsPerRound,
+    bytesPerRound,
+    samplesSeconds,
+    medianSeconds,
+    ci95Relative: ci95Relative(samplesSeconds),
+    bandwidthGBs: bytesPerRound / medianSeconds / 1e9,
+  };
+}
+
+/**
+ * Times `kernel` over the first `bytes` of every worker's buffer. `minRoundSeconds` is the shortest round
+ * (calibrated on one worker alone; with more workers sharing the memory bus rounds only get longer).
+ */
+export async function measureKernel(
+  group: WorkerGroup,
+  kernel: RamKernelName,
+  bytes: number,
+  plan: RamPlan,
+  minRoundSeconds: number,
+  now: () => number = () => performance.now(),
+): Promise<KernelTiming> {
+  const { reps } = await group.calibrate(kernel, bytes, minRoundSeconds);
+  const samples: number[] = [];
+  const started = now();
+  let warmup = plan.warmup;
+  // Every batch adds at least one round, so maxSamples batches always end the loop.
+  for (
+    let batch = 0;
+    batch < plan.maxSamples && !enoughSamples(samples, (now() - started) / 1000, plan);
+    batch++
+  ) {
+    const wanted = samples.length < plan.minSamples ? plan.minSamples - samples.length : plan.batchRounds;
+    const rounds = warmup + Math.min(wanted, plan.maxSamples - samples.length);
+    const perRound = slowestPerRound(await group.measure(kernel, bytes, reps, rounds));
+    samples.push(...perRound.slice(warmup).filter((s) => s > 0));
+    warmup = 0;
+  }
+  if (samples.length === 0) {
+    throw new CliffbenchError('worker-failed', `no positive round time for ${kernel} over ${bytes} bytes`);
+  }
+  return summarizeRounds(samples, reps, group.size * bytes * reps);
+}
