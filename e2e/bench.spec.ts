@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ResultDocumentSchema } from '@cliffbench/core';
 import { expect, test } from '@playwright/test';
+import { shot } from './screenshots.js';
 
 test('the quick benchmark runs in SwiftShader, shows its result, calibrates the estimates and downloads valid JSON', async ({ page }) => {
   test.setTimeout(240_000);
@@ -9,7 +10,7 @@ test('the quick benchmark runs in SwiftShader, shows its result, calibrates the 
   await page.getByTestId('run').click();
   await expect(page.getByTestId('phase')).toBeVisible();
   await expect(page.getByTestId('bench-result')).toBeVisible({ timeout: 200_000 });
-  await page.screenshot({ path: 'screenshots/bench-result.png', fullPage: true });
+  await page.screenshot({ path: shot('bench-result.png'), fullPage: true });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
   const path = await download.path();
   const doc = ResultDocumentSchema.parse(JSON.parse(readFileSync(path, 'utf8')));

@@ -1,4 +1,5 @@
 import { chromium, expect, test } from '@playwright/test';
+import { shot } from './screenshots.js';
 import { BASE_FLAGS, CHROMIUM } from './playwright.config.js';
 
 const SEED = '/?model=gemma-4-31b&quant=Q4_K_M&device=GeForce+RTX+3060+12GB&ram=32&ctx=8192';
@@ -12,7 +13,7 @@ test('Gemma 4 31B Q4_K_M on an RTX 3060 12GB does not fit and shows the cliff; t
   await expect(page.getByRole('img', { name: /Decode speed against GPU layers/ })).toBeVisible();
   await expect(page.getByText(/most layers that fit at/)).toBeVisible();
   await expect(page.getByTestId('gemma-table').getByRole('row')).toHaveCount(1 + 5 * 4);
-  await page.screenshot({ path: 'screenshots/estimate-31b-3060.png', fullPage: true });
+  await page.screenshot({ path: shot('estimate-31b-3060.png'), fullPage: true });
 
   const shared = page.url();
   const second = await page.context().newPage();
@@ -33,7 +34,7 @@ test('a browser without WebGPU gets the explanation and working estimates', asyn
   const page = await browser.newPage();
   await page.goto(`${test.info().project.use.baseURL}${SEED}#bench`);
   await expect(page.getByTestId('bench-error')).toContainText(/WebGPU/);
-  await page.screenshot({ path: 'screenshots/bench-no-webgpu.png', fullPage: true });
+  await page.screenshot({ path: shot('bench-no-webgpu.png'), fullPage: true });
   await page.getByRole('link', { name: 'Estimate' }).click();
   await expect(page.getByTestId('decode')).toBeVisible();
   await browser.close();
