@@ -17,6 +17,8 @@ const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n
 function Headline(props: { e: DetailedEstimate; calibrated?: DetailedEstimate | undefined }) {
   const { e, calibrated } = props;
   const onGpu = e.regime === 'gpu' || e.regime === 'unified';
+  const adviceText = new Set(e.advice.map((a) => a.message));
+  const warnings = e.warnings.filter((w) => !adviceText.has(w));
   return (
     <section class="headline" aria-labelledby="answer-title">
       <h2 id="answer-title">
@@ -66,9 +68,9 @@ function Headline(props: { e: DetailedEstimate; calibrated?: DetailedEstimate | 
           </ul>
         </div>
       ) : null}
-      {e.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <ul class="warnings">
-          {e.warnings.map((w) => (
+          {warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>
