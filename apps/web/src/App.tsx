@@ -11,7 +11,9 @@ const BenchView = lazy(() => import('./bench/BenchView.js'));
 
 export function App() {
   const view = useSignal(location.hash === '#bench' ? 'bench' : 'estimate');
-  const theme = useSignal<'auto' | 'light' | 'dark'>((localStorage.getItem('theme') as 'light' | 'dark' | null) ?? 'auto');
+  const theme = useSignal<'auto' | 'light' | 'dark'>(
+    (localStorage.getItem('theme') as 'light' | 'dark' | null) ?? 'auto',
+  );
   useEffect(() => {
     const onHash = () => (view.value = location.hash === '#bench' ? 'bench' : 'estimate');
     addEventListener('hashchange', onHash);
@@ -32,7 +34,10 @@ export function App() {
         <h1>cliffbench</h1>
         <p class="tagline">How fast will this LLM decode on my machine — and where is the VRAM cliff?</p>
         <nav aria-label="Views">
-          <a href={`${location.search}#estimate`} aria-current={view.value === 'estimate' ? 'page' : undefined}>
+          <a
+            href={`${location.search}#estimate`}
+            aria-current={view.value === 'estimate' ? 'page' : undefined}
+          >
             Estimate
           </a>
           <a href={`${location.search}#bench`} aria-current={view.value === 'bench' ? 'page' : undefined}>
@@ -40,7 +45,10 @@ export function App() {
           </a>
           <label class="theme">
             Theme
-            <select value={theme.value} onChange={(e) => (theme.value = e.currentTarget.value as typeof theme.value)}>
+            <select
+              value={theme.value}
+              onChange={(e) => (theme.value = e.currentTarget.value as typeof theme.value)}
+            >
               <option value="auto">system</option>
               <option value="light">light</option>
               <option value="dark">dark</option>

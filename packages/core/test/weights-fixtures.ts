@@ -34,7 +34,8 @@ export interface FixtureShape {
 export function fixtureConfig(s: FixtureShape): Record<string, unknown> {
   return {
     ...s.config,
-    model_type: s.modelType ?? 'llama',
+    // The importer reads experts only from MoE model types: a Mixtral-style shape is written as qwen3_moe.
+    model_type: s.experts && (s.modelType ?? 'llama') === 'llama' ? 'qwen3_moe' : (s.modelType ?? 'llama'),
     hidden_size: s.hidden,
     intermediate_size: s.ffn,
     num_hidden_layers: s.layers,

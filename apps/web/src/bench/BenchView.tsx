@@ -2,9 +2,15 @@
  * @module bench/BenchView — probe, run (in a Worker, with progress, a live bandwidth plot and cancel),
  * result against the device's spec, calibration of every estimate, JSON download, past runs in IndexedDB.
  */
-import { calibrationFromResult, type Device, type ResultDocument, ResultDocumentSchema, searchDevices } from '@cliffbench/core';
+import {
+  calibrationFromResult,
+  type Device,
+  type ResultDocument,
+  ResultDocumentSchema,
+  searchDevices,
+} from '@cliffbench/core';
+import { type ProbeInfo, type Progress, quickPlan } from '@cliffbench/webgpu-bench';
 import { useSignal } from '@preact/signals';
-import { quickPlan, type ProbeInfo, type Progress } from '@cliffbench/webgpu-bench';
 import { proxy } from 'comlink';
 import { useEffect } from 'preact/hooks';
 import { LineChart } from '../charts/LineChart.js';
@@ -67,14 +73,19 @@ export default function BenchView() {
         proxy((p: Progress) => {
           progress.value = p;
           if (p.latest?.workingSetBytes && (p.phase === 'sweep' || p.phase === 'ceiling')) {
-            live.value = [...live.value, { x: p.latest.workingSetBytes / 2 ** 20, y: p.latest.bandwidthGBs }].sort((a, b) => a.x - b.x);
+            live.value = [
+              ...live.value,
+              { x: p.latest.workingSetBytes / 2 ** 20, y: p.latest.bandwidthGBs },
+            ].sort((a, b) => a.x - b.x);
           }
         }),
         APP_VERSION,
       );
       const device = searchDevices(claimed.value, 1)[0];
       const withClaim = ResultDocumentSchema.parse(
-        claimed.value ? { ...doc, claimedDevice: { name: claimed.value, ...(device ? { deviceId: device.id } : {}) } } : doc,
+        claimed.value
+          ? { ...doc, claimedDevice: { name: claimed.value, ...(device ? { deviceId: device.id } : {}) } }
+          : doc,
       );
       result.value = withClaim;
       calibration.value = calibrationFromResult(withClaim);
@@ -101,12 +112,23 @@ export default function BenchView() {
       {p ? (
         <section aria-label="Adapter" data-testid="probe">
           <p>
-            Adapter: <strong>{[p.adapter.vendor, p.adapter.architecture, p.adapter.description].filter(Boolean).join(' · ') || 'unnamed'}</strong> ·
-            timing: {p.timingMode} · max binding {((p.limits.maxStorageBufferBindingSize ?? 0) / 2 ** 20).toFixed(0)} MiB
+            Adapter:{' '}
+            <strong>
+              {[p.adapter.vendor, p.adapter.architecture, p.adapter.description]
+                .filter(Boolean)
+                .join(' · ') || 'unnamed'}
+            </strong>{' '}
+            · timing: {p.timingMode} · max binding{' '}
+            {((p.limits.maxStorageBufferBindingSize ?? 0) / 2 ** 20).toFixed(0)} MiB
           </p>
           <label>
             This is my
-            <input list="bench-devices" value={claimed.value} onInput={(e) => (claimed.value = e.currentTarget.value)} placeholder="device name" />
+            <input
+              list="bench-devices"
+              value={claimed.value}
+              onInput={(e) => (claimed.value = e.currentTarget.value)}
+              placeholder="device name"
+            />
             <datalist id="bench-devices">
               {searchDevices(claimed.value, 10).map((d) => (
                 <option key={d.id} value={d.name} />
@@ -117,7 +139,12 @@ export default function BenchView() {
             <button type="button" onClick={() => void run()} disabled={running.value} data-testid="run">
               Run quick benchmark
             </button>
-            <button type="button" onClick={() => void benchWorker().cancel()} disabled={!running.value} data-testid="cancel">
+            <button
+              type="button"
+              onClick={() => void benchWorker().cancel()}
+              disabled={!running.value}
+              data-testid="cancel"
+            >
               Cancel
             </button>
           </div>
@@ -128,7 +155,9 @@ export default function BenchView() {
           <progress max={1} value={progress.value.fraction} aria-label="Benchmark progress" />
           <p data-testid="phase">
             {progress.value.phase}
-            {progress.value.latest ? ` — ${progress.value.latest.label}: ${progress.value.latest.bandwidthGBs.toFixed(2)} GB/s` : ''}
+            {progress.value.latest
+              ? ` — ${progress.value.latest.label}: ${progress.value.latest.bandwidthGBs.toFixed(2)} GB/s`
+              : ''}
           </p>
         </section>
       ) : null}
@@ -163,15 +192,18 @@ export default function BenchView() {
                   <td class="num">{f.bandwidthGBs.toFixed(2)}</td>
                   <td class="num">{(f.launchSeconds * 1e6).toFixed(0)}</td>
                   <td class="num">{f.r2.toFixed(3)}</td>
-                  {spec ? <td class="num">{((100 * f.bandwidthGBs) / spec.bandwidthGBs).toFixed(1)}%</td> : null}
+                  {spec ? (
+                    <td class="num">{((100 * f.bandwidthGBs) / spec.bandwidthGBs).toFixed(1)}%</td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
           <p>
-            Streaming ceiling {r.measurements.find((m) => m.kernel === 'stream-read')?.bandwidthGBs.toFixed(2)} GB/s · upload{' '}
-            {r.upload?.bandwidthGBs.toFixed(2)} GB/s · {r.durationSeconds.toFixed(1)} s. Estimates on the Estimate tab now show calibrated figures
-            beside the spec ones.
+            Streaming ceiling{' '}
+            {r.measurements.find((m) => m.kernel === 'stream-read')?.bandwidthGBs.toFixed(2)} GB/s · upload{' '}
+            {r.upload?.bandwidthGBs.toFixed(2)} GB/s · {r.durationSeconds.toFixed(1)} s. Estimates on the
+            Estimate tab now show calibrated figures beside the spec ones.
           </p>
           <button type="button" onClick={() => download(r)} data-testid="download">
             Download result (JSON)
@@ -184,9 +216,14 @@ export default function BenchView() {
           <ul>
             {history.value.map((h) => (
               <li key={h.id}>
-                {h.doc.createdAt.slice(0, 19).replace('T', ' ')} — {h.doc.claimedDevice?.name ?? h.doc.adapter.description ?? 'adapter'}:{' '}
+                {h.doc.createdAt.slice(0, 19).replace('T', ' ')} —{' '}
+                {h.doc.claimedDevice?.name ?? h.doc.adapter.description ?? 'adapter'}:{' '}
                 {Math.max(...h.doc.fits.map((f) => f.bandwidthGBs), 0).toFixed(2)} GB/s{' '}
-                <button type="button" class="link" onClick={() => (calibration.value = calibrationFromResult(h.doc))}>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => (calibration.value = calibrationFromResult(h.doc))}
+                >
                   use for estimates
                 </button>
               </li>

@@ -15,7 +15,8 @@ export function benchWorker(): Remote<BenchWorkerApi> {
 
 /** Why this browser cannot run the benchmark, or undefined when it can try. */
 export function webgpuUnavailableReason(): string | undefined {
-  if (!globalThis.isSecureContext) return 'WebGPU needs a secure context: open the page over https:// or from localhost.';
+  if (!globalThis.isSecureContext)
+    return 'WebGPU needs a secure context: open the page over https:// or from localhost.';
   if (!('gpu' in navigator)) {
     return 'This browser does not expose WebGPU (navigator.gpu). Use a current Chrome, Edge or Safari, or enable WebGPU in the browser flags. Estimates below use spec-sheet numbers.';
   }

@@ -40,7 +40,15 @@ export function LineChart(props: LineChartProps) {
         { label: props.xLabel, stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.2)' } },
         { label: props.yLabel, stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.2)' } },
       ],
-      series: [{}, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2, ...(s.dash ? { dash: s.dash } : {}) }))],
+      series: [
+        {},
+        ...props.series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 2,
+          ...(s.dash ? { dash: s.dash } : {}),
+        })),
+      ],
       hooks:
         marker === undefined
           ? {}
@@ -61,9 +69,14 @@ export function LineChart(props: LineChartProps) {
               ],
             },
     };
-    const data = [props.x as number[], ...props.series.map((s) => s.values as (number | null)[])] as uPlot.AlignedData;
+    const data = [
+      props.x as number[],
+      ...props.series.map((s) => s.values as (number | null)[]),
+    ] as uPlot.AlignedData;
     const plot = new uPlot(opts, data, el);
-    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height: 240 }));
+    const resize = new ResizeObserver(() =>
+      plot.setSize({ width: Math.max(280, el.clientWidth), height: 240 }),
+    );
     resize.observe(el);
     return () => {
       resize.disconnect();
@@ -74,7 +87,9 @@ export function LineChart(props: LineChartProps) {
     <figure class="chart">
       <figcaption>
         {props.title}
-        {props.markerX !== undefined && props.markerLabel ? <span class="marker-note"> — {props.markerLabel}</span> : null}
+        {props.markerX !== undefined && props.markerLabel ? (
+          <span class="marker-note"> — {props.markerLabel}</span>
+        ) : null}
       </figcaption>
       <div ref={host} role="img" aria-label={`${props.title}. ${props.summary}`} />
     </figure>

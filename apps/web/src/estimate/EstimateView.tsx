@@ -8,9 +8,9 @@ import { LineChart } from '../charts/LineChart.js';
 import { calibration, droppedConfig, inputs } from '../state/store.js';
 import { BestSettingsCard } from '../tune/BestSettingsCard.js';
 import { compute } from './compute.js';
+import { GemmaTable } from './GemmaTable.js';
 import { InputsForm } from './Inputs.js';
 import { MemoryBar } from './MemoryBar.js';
-import { GemmaTable } from './GemmaTable.js';
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
@@ -25,20 +25,28 @@ function Headline(props: { e: DetailedEstimate; calibrated?: DetailedEstimate | 
         <span class={onGpu ? 'ok' : 'warn'} data-testid="fit-status">
           {onGpu ? 'Fits in GPU memory' : e.fits ? 'Does not fit in GPU memory' : 'Does not fit at all'}
         </span>{' '}
-        <span class="regime" data-testid="regime">({e.regime})</span>
+        <span class="regime" data-testid="regime">
+          ({e.regime})
+        </span>
       </h2>
       <dl class="figures">
         <div>
           <dt>Decode</dt>
           <dd data-testid="decode">
-            {fmt(e.decodeTokensPerSecond)} tok/s <small>({fmt(e.band.low)}–{fmt(e.band.high)})</small>
+            {fmt(e.decodeTokensPerSecond)} tok/s{' '}
+            <small>
+              ({fmt(e.band.low)}–{fmt(e.band.high)})
+            </small>
           </dd>
         </div>
         {calibrated ? (
           <div>
             <dt>Decode, calibrated</dt>
             <dd data-testid="decode-calibrated">
-              {fmt(calibrated.decodeTokensPerSecond)} tok/s <small>({fmt(calibrated.band.low)}–{fmt(calibrated.band.high)})</small>
+              {fmt(calibrated.decodeTokensPerSecond)} tok/s{' '}
+              <small>
+                ({fmt(calibrated.band.low)}–{fmt(calibrated.band.high)})
+              </small>
             </dd>
           </div>
         ) : null}
@@ -134,9 +142,22 @@ export function EstimateView() {
       {result.estimate ? <Headline e={result.estimate} calibrated={result.calibrated} /> : null}
       <section class="charts" aria-label="The cliff">
         <h2>The cliff</h2>
-        <CurveChart curve={result.curves.context} title="Decode speed against context length" logX markerLabel="working set crosses GPU memory" />
-        <CurveChart curve={result.curves.gpuMemory} title="Decode speed against GPU memory" markerLabel="everything fits from" />
-        <CurveChart curve={result.curves.gpuLayers} title="Decode speed against GPU layers" markerLabel="most layers that fit" />
+        <CurveChart
+          curve={result.curves.context}
+          title="Decode speed against context length"
+          logX
+          markerLabel="working set crosses GPU memory"
+        />
+        <CurveChart
+          curve={result.curves.gpuMemory}
+          title="Decode speed against GPU memory"
+          markerLabel="everything fits from"
+        />
+        <CurveChart
+          curve={result.curves.gpuLayers}
+          title="Decode speed against GPU layers"
+          markerLabel="most layers that fit"
+        />
       </section>
       <GemmaTable
         rows={result.table}

@@ -11,7 +11,10 @@ const COLUMNS: readonly { key: Key; label: string }[] = [
   { key: 'regime', label: 'Regime' },
 ];
 
-export function GemmaTable(props: { rows: readonly TableRow[]; onPick: (model: string, quant: string) => void }) {
+export function GemmaTable(props: {
+  rows: readonly TableRow[];
+  onPick: (model: string, quant: string) => void;
+}) {
   const sort = useSignal<{ key: Key; desc: boolean }>({ key: 'decode', desc: true });
   const { key, desc } = sort.value;
   const rows = [...props.rows].sort((a, b) => {
@@ -28,7 +31,12 @@ export function GemmaTable(props: { rows: readonly TableRow[]; onPick: (model: s
           <tr>
             {COLUMNS.map((c) => (
               <th key={c.key} aria-sort={c.key === key ? (desc ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" onClick={() => (sort.value = { key: c.key, desc: c.key === key ? !desc : c.key === 'decode' })}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    (sort.value = { key: c.key, desc: c.key === key ? !desc : c.key === 'decode' })
+                  }
+                >
                   {c.label}
                 </button>
               </th>
@@ -46,7 +54,10 @@ export function GemmaTable(props: { rows: readonly TableRow[]; onPick: (model: s
               <td>{r.quant}</td>
               <td class="num">{r.weightsGB.toFixed(1)}</td>
               <td class="num">
-                {r.decode.toFixed(1)} <small>({r.low.toFixed(1)}–{r.high.toFixed(1)})</small>
+                {r.decode.toFixed(1)}{' '}
+                <small>
+                  ({r.low.toFixed(1)}–{r.high.toFixed(1)})
+                </small>
               </td>
               <td>{r.regime}</td>
             </tr>

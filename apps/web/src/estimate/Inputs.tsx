@@ -28,7 +28,14 @@ export function InputsForm() {
     <form class="inputs" onSubmit={(e) => e.preventDefault()} aria-label="Estimate inputs">
       <label>
         Model
-        <select id="model" value={i.model} onChange={(e) => { droppedConfig.value = undefined; setInput('model', e.currentTarget.value); }}>
+        <select
+          id="model"
+          value={i.model}
+          onChange={(e) => {
+            droppedConfig.value = undefined;
+            setInput('model', e.currentTarget.value);
+          }}
+        >
           {models.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -38,9 +45,19 @@ export function InputsForm() {
       </label>
       <label>
         …or a config.json
-        <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
-        {droppedConfig.value ? <small>Using {droppedConfig.value.name} (read locally, not uploaded)</small> : null}
-        {fileError.value ? <small role="alert" class="error">{fileError.value}</small> : null}
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+        />
+        {droppedConfig.value ? (
+          <small>Using {droppedConfig.value.name} (read locally, not uploaded)</small>
+        ) : null}
+        {fileError.value ? (
+          <small role="alert" class="error">
+            {fileError.value}
+          </small>
+        ) : null}
       </label>
       <label>
         Quantisation
@@ -62,7 +79,8 @@ export function InputsForm() {
           onInput={(e) => {
             deviceQuery.value = e.currentTarget.value;
             const exact = searchDevices(e.currentTarget.value, 1)[0];
-            if (exact && exact.name.toLowerCase() === e.currentTarget.value.toLowerCase()) setInput('device', exact.name);
+            if (exact && exact.name.toLowerCase() === e.currentTarget.value.toLowerCase())
+              setInput('device', exact.name);
           }}
           onChange={(e) => {
             const best = searchDevices(e.currentTarget.value, 1)[0];
@@ -80,11 +98,23 @@ export function InputsForm() {
       </label>
       <label>
         System RAM (GB)
-        <input id="ram" type="number" min={4} max={4096} step={4} value={i.ramGB} onChange={(e) => setInput('ramGB', Number(e.currentTarget.value) || i.ramGB)} />
+        <input
+          id="ram"
+          type="number"
+          min={4}
+          max={4096}
+          step={4}
+          value={i.ramGB}
+          onChange={(e) => setInput('ramGB', Number(e.currentTarget.value) || i.ramGB)}
+        />
       </label>
       <label>
         Context (tokens)
-        <select id="context" value={String(i.contextTokens)} onChange={(e) => setInput('contextTokens', Number(e.currentTarget.value))}>
+        <select
+          id="context"
+          value={String(i.contextTokens)}
+          onChange={(e) => setInput('contextTokens', Number(e.currentTarget.value))}
+        >
           {CONTEXTS.map((c) => (
             <option key={c} value={String(c)}>
               {c.toLocaleString('en')}
@@ -100,12 +130,23 @@ export function InputsForm() {
           min={0}
           placeholder="auto"
           value={i.gpuLayers ?? ''}
-          onChange={(e) => setInput('gpuLayers', e.currentTarget.value === '' ? undefined : Math.max(0, Math.round(Number(e.currentTarget.value))))}
+          onChange={(e) =>
+            setInput(
+              'gpuLayers',
+              e.currentTarget.value === ''
+                ? undefined
+                : Math.max(0, Math.round(Number(e.currentTarget.value))),
+            )
+          }
         />
       </label>
       <label>
         Offload
-        <select id="offload" value={i.offload} onChange={(e) => setInput('offload', e.currentTarget.value as typeof i.offload)}>
+        <select
+          id="offload"
+          value={i.offload}
+          onChange={(e) => setInput('offload', e.currentTarget.value as typeof i.offload)}
+        >
           <option value="auto">automatic (llama.cpp fit)</option>
           <option value="layers">whole layers to the CPU</option>
           <option value="experts">MoE experts to the CPU</option>

@@ -19,13 +19,21 @@ export function MemoryBar(props: { e: DetailedEstimate }) {
     <div class="memory">
       <div class="memory-bar" role="img" aria-label={text} data-testid="memory-bar">
         {parts.map((p) => (
-          <span key={p.label} class={`seg ${p.cls}`} style={{ width: pct(p.bytes) }} title={`${p.label} ${(p.bytes / GiB).toFixed(2)} GiB`} />
+          <span
+            key={p.label}
+            class={`seg ${p.cls}`}
+            style={{ width: pct(p.bytes) }}
+            title={`${p.label} ${(p.bytes / GiB).toFixed(2)} GiB`}
+          />
         ))}
         <span class="limit" style={{ left: pct(usable) }} />
-        {needed > usable ? <span class="overflow" style={{ left: pct(usable), width: pct(needed - usable) }} /> : null}
+        {needed > usable ? (
+          <span class="overflow" style={{ left: pct(usable), width: pct(needed - usable) }} />
+        ) : null}
       </div>
       <p class="memory-legend">
-        {text}. <span class="key weights">weights</span> <span class="key kv">KV cache</span> <span class="key buffers">buffers</span>
+        {text}. <span class="key weights">weights</span> <span class="key kv">KV cache</span>{' '}
+        <span class="key buffers">buffers</span>
         {needed > usable ? <span class="key overflow">does not fit</span> : null}
       </p>
     </div>

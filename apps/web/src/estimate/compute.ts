@@ -5,8 +5,8 @@
  */
 import {
   type Calibration,
-  type Curve,
   CliffbenchError,
+  type Curve,
   cliffCurveResolved,
   type DetailedEstimate,
   estimateResolved,
@@ -57,14 +57,22 @@ export function compute(i: Inputs, calibration?: Calibration, hfConfig?: Record<
   try {
     const r = resolveScenario(scenario);
     const estimate = estimateResolved(r);
-    const calibrated = calibration ? estimateResolved(resolveScenario({ ...scenario, calibration })) : undefined;
+    const calibrated = calibration
+      ? estimateResolved(resolveScenario({ ...scenario, calibration }))
+      : undefined;
     const rc = calibrated ? resolveScenario({ ...scenario, calibration }) : r;
     const curves = {
       context: cliffCurveResolved(rc, 'context', { points: 24 }),
       gpuMemory: cliffCurveResolved(rc, 'gpuMemory', { points: 24 }),
       gpuLayers: cliffCurveResolved(rc, 'gpuLayers'),
     };
-    return { scenario, estimate, ...(calibrated ? { calibrated } : {}), curves, table: gemmaTable(i, calibration) };
+    return {
+      scenario,
+      estimate,
+      ...(calibrated ? { calibrated } : {}),
+      curves,
+      table: gemmaTable(i, calibration),
+    };
   } catch (e) {
     return { scenario, curves: {}, table: [], error: message(e) };
   }
@@ -77,7 +85,10 @@ export function gemmaTable(i: Inputs, calibration?: Calibration): TableRow[] {
     for (const quant of TABLE_QUANTS) {
       try {
         const e = estimateResolved(
-          resolveScenario({ ...scenarioOf({ ...i, model: m.id, quant, offload: 'auto' }), ...(calibration ? { calibration } : {}) }),
+          resolveScenario({
+            ...scenarioOf({ ...i, model: m.id, quant, offload: 'auto' }),
+            ...(calibration ? { calibration } : {}),
+          }),
         );
         rows.push({
           model: m.id,

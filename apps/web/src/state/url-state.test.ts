@@ -3,7 +3,15 @@ import { DEFAULT_INPUTS, inputsFromQuery, queryFromInputs } from './url-state.js
 
 describe('URL state', () => {
   it('round-trips every input through the query string', () => {
-    const inputs = { model: 'gemma-4-31b', quant: 'Q4_K_M', device: 'GeForce RTX 3060 12GB', ramGB: 32, contextTokens: 32768, gpuLayers: 20, offload: 'sysmem' as const };
+    const inputs = {
+      model: 'gemma-4-31b',
+      quant: 'Q4_K_M',
+      device: 'GeForce RTX 3060 12GB',
+      ramGB: 32,
+      contextTokens: 32768,
+      gpuLayers: 20,
+      offload: 'sysmem' as const,
+    };
     expect(inputsFromQuery(queryFromInputs(inputs))).toEqual(inputs);
   });
 

@@ -43,7 +43,9 @@ export function inputsFromQuery(query: string): Inputs {
     ramGB: positive(p.get('ram'), DEFAULT_INPUTS.ramGB, 4096),
     contextTokens: Math.round(positive(p.get('ctx'), DEFAULT_INPUTS.contextTokens, 1 << 20)),
     ...(layers !== null && /^\d+$/.test(layers) ? { gpuLayers: Number(layers) } : {}),
-    offload: (OFFLOADS as readonly string[]).includes(offload ?? '') ? (offload as Inputs['offload']) : 'auto',
+    offload: (OFFLOADS as readonly string[]).includes(offload ?? '')
+      ? (offload as Inputs['offload'])
+      : 'auto',
   };
 }
 

@@ -41,6 +41,23 @@ function parse(input: ScenarioInput): ReturnType<typeof ScenarioSchema.parse> {
   });
 }
 
+/**
+ * Predicted tensors of a catalog architecture in a quant mix, memoised: quantising ~800 tensors is most of a
+ * resolve, and the page re-resolves the same (model, quant) pairs on every input change. Keyed by the
+ * architecture object, so imported configs (new objects) are never served a stale entry.
+ */
+const predicted = new WeakMap<ModelArchitecture, Map<string, readonly QuantizedTensor[]>>();
+function predictedTensors(
+  model: ModelArchitecture,
+  mix: ReturnType<typeof findQuant>,
+): readonly QuantizedTensor[] {
+  let byQuant = predicted.get(model);
+  if (!byQuant) predicted.set(model, (byQuant = new Map()));
+  let tensors = byQuant.get(mix.name);
+  if (!tensors) byQuant.set(mix.name, (tensors = quantizeTensors(tensorSpecsOf(model), mix, model)));
+  return tensors;
+}
+
 /** Validates `input` and precomputes everything the fast path needs. Throws CliffbenchError. */
 export function resolveScenario(input: ScenarioInput, options: ResolveOptions = {}): ResolvedScenario {
   const s = parse(input);
@@ -54,7 +71,7 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
     weightsSource = 'gguf header';
   } else {
     const mix = findQuant(s.quant);
-    tensors = quantizeTensors(tensorSpecsOf(model), mix, model);
+    tensors = predictedTensors(model, mix);
     quantName = mix.name;
     weightsSource = 'predicted';
   }
