@@ -23,7 +23,9 @@ const ram = await runRamBenchmarkInNode({
   },
   ...(values['message-barrier'] ? { barrier: 'message' as const } : {}),
   onProgress: (p) =>
-    process.stderr.write(`[${p.done}/${p.total}] ${p.latest.label}: ${p.latest.bandwidthGBs.toFixed(2)} GB/s\n`),
+    process.stderr.write(
+      `[${p.done}/${p.total}] ${p.latest.label}: ${p.latest.bandwidthGBs.toFixed(2)} GB/s\n`,
+    ),
 });
 console.log(formatRamSection(ram).join('\n'));
 if (values.json) writeFileSync(values.json, `${JSON.stringify(ram, null, 2)}\n`);

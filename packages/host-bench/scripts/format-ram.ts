@@ -20,7 +20,9 @@ export function formatRamSection(ram: RamSection): string[] {
   }
   lines.push('', 'working set  read GB/s (one worker)');
   for (const p of ram.workingSetSweep) {
-    lines.push(`${mib(p.workingSetBytes).padStart(12)}  ${p.bandwidthGBs.toFixed(2).padStart(7)}  ${pm(p.ci95Relative)}`);
+    lines.push(
+      `${mib(p.workingSetBytes).padStart(12)}  ${p.bandwidthGBs.toFixed(2).padStart(7)}  ${pm(p.ci95Relative)}`,
+    );
   }
   lines.push(
     '',

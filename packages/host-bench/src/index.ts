@@ -7,6 +7,7 @@
 export {
   instantiateRamKernels,
   KERNEL_ALIGN_BYTES,
+  MAX_BUFFER_BYTES,
   type RamKernels,
   ramKernelsWasm,
   WASM_PAGE_BYTES,

@@ -1,7 +1,7 @@
 import { RamSectionSchema } from '@cliffbench/core';
 import { describe, expect, it } from 'vitest';
-import { runRamBenchmarkInNode, spawnNodeRamWorker } from '../src/node.js';
 import { openWorkerGroup, type RamPlan } from '../src/index.js';
+import { runRamBenchmarkInNode, spawnNodeRamWorker } from '../src/node.js';
 
 const MiB = 2 ** 20;
 /** Small and short: this checks the machinery on real threads, not the figures. */
@@ -22,11 +22,18 @@ describe('the RAM benchmark on Node worker threads', () => {
       const ram = await runRamBenchmarkInNode({ plan, barrier, logicalCores: 2 });
       expect(RamSectionSchema.parse(ram)).toEqual(ram);
       expect(ram.barrier).toBe(barrier);
-      expect(ram.threadSweep.map((m) => `${m.kernel}×${m.threads}`)).toEqual(['read×1', 'copy×1', 'read×2', 'copy×2']);
+      expect(ram.threadSweep.map((m) => `${m.kernel}×${m.threads}`)).toEqual([
+        'read×1',
+        'copy×1',
+        'read×2',
+        'copy×2',
+      ]);
       expect(ram.workingSetSweep.map((p) => p.workingSetBytes / MiB)).toEqual([0.25, 0.5, 1, 2, 4, 8]);
       for (const m of ram.threadSweep) {
         expect(m.bytesPerRound).toBe(m.threads * m.bytesPerWorker * m.repsPerRound);
-        expect(m.medianSeconds).toBeGreaterThanOrEqual(plan.minRoundSeconds ?? 0);
+        // Quantisation under 1%; the round length itself is calibrated on one worker, so only about the target.
+        expect(m.medianSeconds).toBeGreaterThanOrEqual(100 * ram.timerResolutionSeconds);
+        expect(m.medianSeconds).toBeGreaterThanOrEqual(0.5 * (plan.minRoundSeconds ?? 0));
         expect(m.bandwidthGBs).toBeGreaterThan(0.1);
       }
       expect(ram.bestReadGBs).toBeGreaterThanOrEqual(ram.singleThreadReadGBs);
@@ -34,9 +41,13 @@ describe('the RAM benchmark on Node worker threads', () => {
     }, 30_000);
   }
 
-  it('reports a worker that cannot allocate its buffer as out-of-memory', async () => {
-    // 3 GiB exceeds what a worker may commit here, or wasm32's limit of 65536 pages past 4 GiB.
-    const open = openWorkerGroup({ spawn: spawnNodeRamWorker, size: 1, bytesPerWorker: 2 ** 32, barrier: 'message' });
+  it('reports a buffer larger than a worker may hold as out-of-memory', async () => {
+    const open = openWorkerGroup({
+      spawn: spawnNodeRamWorker,
+      size: 2,
+      bytesPerWorker: 2 ** 32,
+      barrier: 'message',
+    });
     await expect(open).rejects.toMatchObject({ code: 'out-of-memory' });
   }, 30_000);
 });

@@ -57,7 +57,9 @@ describe('sweepSizes', () => {
             expect(s).toBeGreaterThanOrEqual(min);
             expect(s).toBeLessThanOrEqual(max);
           }
-          sizes.slice(1).forEach((s, i) => expect(s).toBe(2 * (sizes[i] as number)));
+          sizes.slice(1).forEach((s, i) => {
+            expect(s).toBe(2 * (sizes[i] as number));
+          });
           const last = sizes.at(-1);
           expect(last === undefined ? 2 ** Math.ceil(Math.log2(min)) : 2 * last).toBeGreaterThan(max);
           if (last !== undefined) expect(sizes[0]).toBeLessThan(2 * min);

@@ -8,6 +8,8 @@ import { ramKernelsWasmBase64 } from './ram-kernels.wasm.gen.js';
 export const KERNEL_ALIGN_BYTES = 16;
 /** WebAssembly page size, bytes (WebAssembly core spec §2.5.8). */
 export const WASM_PAGE_BYTES = 65536;
+/** Largest buffer the kernels are given, bytes: their 32-bit end pointers must not wrap (wasm32). */
+export const MAX_BUFFER_BYTES = 2 ** 31;
 
 /** The kernels bound to one memory. Offsets and lengths in bytes, multiples of 16. */
 export interface RamKernels {
@@ -44,7 +46,7 @@ function checkRange(memory: WebAssembly.Memory, offset: number, bytes: number, w
     bytes >= 0 &&
     offset % KERNEL_ALIGN_BYTES === 0 &&
     bytes % KERNEL_ALIGN_BYTES === 0 &&
-    offset + bytes <= memory.buffer.byteLength;
+    offset + bytes <= Math.min(memory.buffer.byteLength, 2 ** 32 - KERNEL_ALIGN_BYTES);
   if (!ok) {
     throw new RangeError(
       `${what} range [${offset}, ${offset} + ${bytes}) is not 16-byte aligned inside the ${memory.buffer.byteLength}-byte memory`,

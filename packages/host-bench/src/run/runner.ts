@@ -10,7 +10,7 @@ import {
   RamSectionSchema,
   type RamSweepPoint,
 } from '@cliffbench/core';
-import { wasmSimdSupported } from '../kernels/ram-kernels.js';
+import { MAX_BUFFER_BYTES, wasmSimdSupported } from '../kernels/ram-kernels.js';
 import { createBarrierBuffer } from '../worker/barrier.js';
 import type { RamKernelName } from '../worker/protocol.js';
 import type { SpawnRamWorker } from '../worker/worker-port.js';
@@ -86,7 +86,7 @@ export async function runRamBenchmark(options: RamRunOptions): Promise<RamSectio
   /** Opens n workers over total / n bytes each, halving the total while the allocation fails. */
   const openShrinking = async (n: number): Promise<WorkerGroup | undefined> => {
     for (;;) {
-      const bytesPerWorker = pagesDown(total / n);
+      const bytesPerWorker = Math.min(pagesDown(total / n), MAX_BUFFER_BYTES);
       if (bytesPerWorker < plan.minWorkerBytes) return undefined;
       try {
         return await openWorkerGroup({
