@@ -1,10 +1,12 @@
 import { chromium, expect, test } from '@playwright/test';
-import { shot } from './screenshots.js';
 import { BASE_FLAGS, CHROMIUM } from './playwright.config.js';
+import { shot } from './screenshots.js';
 
 const SEED = '/?model=gemma-4-31b&quant=Q4_K_M&device=GeForce+RTX+3060+12GB&ram=32&ctx=8192';
 
-test('Gemma 4 31B Q4_K_M on an RTX 3060 12GB does not fit and shows the cliff; the share link reproduces it', async ({ page }) => {
+test('Gemma 4 31B Q4_K_M on an RTX 3060 12GB does not fit and shows the cliff; the share link reproduces it', async ({
+  page,
+}) => {
   await page.goto(SEED);
   await expect(page.getByTestId('fit-status')).toHaveText('Does not fit in GPU memory');
   await expect(page.getByTestId('regime')).toContainText('partial-offload');
@@ -30,7 +32,10 @@ test('changing an input updates the estimate and the URL', async ({ page }) => {
 });
 
 test('a browser without WebGPU gets the explanation and working estimates', async () => {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_FLAGS, '--disable-webgpu'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...BASE_FLAGS, '--disable-webgpu'],
+  });
   const page = await browser.newPage();
   await page.goto(`${test.info().project.use.baseURL}${SEED}#bench`);
   await expect(page.getByTestId('bench-error')).toContainText(/WebGPU/);

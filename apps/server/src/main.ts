@@ -1,45 +1,40 @@
 /**
- * @module main — `npm start`: the built web app and the API on PORT (default 8787), with embedded PGlite in
- * DATA_DIR (default apps/server/data), or PostgreSQL when DATABASE_URL is set.
+ * @module main — `npm start`: the built web app and the API on HOST:PORT (default 127.0.0.1:8787), with
+ * embedded PGlite in DATA_DIR (default apps/server/data), or PostgreSQL when DATABASE_URL is set.
+ * RATE_BURST / RATE_PER_SECOND tune the per-client limit; TRUST_PROXY=1 keys it by X-Forwarded-For.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
 import { createApp } from './app.js';
-import { openPglite, openPostgres } from './db.js';
-import { ResultsStore } from './results-store.js';
+import { openPglite } from './db/pglite-db.js';
+import { openPostgres } from './db/postgres-db.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const webRoot = join(here, '../../web/dist');
-const dataDir = process.env.DATA_DIR ?? join(here, '../data');
-const port = Number(process.env.PORT ?? 8787);
-const hostname = process.env.HOST ?? '127.0.0.1';
+const env = process.env;
+const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const dataDir = env.DATA_DIR ?? fileURLToPath(new URL('../data', import.meta.url));
+const port = Number(env.PORT ?? 8787);
+const hostname = env.HOST ?? '127.0.0.1';
+const numberOr = (text: string | undefined, fallback: number) => (text ? Number(text) : fallback);
 
-const db = process.env.DATABASE_URL
-  ? await openPostgres(process.env.DATABASE_URL)
-  : await openPglite(dataDir);
+const clientKey = (c: Context): string => {
+  const forwarded =
+    env.TRUST_PROXY === '1' ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  return forwarded || getConnInfo(c).remote.address || 'unknown';
+};
+
+const db = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(dataDir);
 const app = createApp({
-  store: new ResultsStore(db),
-  clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
-  mountStatic: (a) => {
-    if (!existsSync(webRoot)) return;
-    const root = relative(process.cwd(), webRoot) || '.';
-    a.use('/assets/*', async (c, next) => {
-      await next();
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    });
-    a.use('*', serveStatic({ root }));
-    a.get('*', serveStatic({ root, path: 'index.html' }));
-  },
+  db,
+  clientKey,
+  webRoot,
+  rateLimit: { burst: numberOr(env.RATE_BURST, 120), perSecond: numberOr(env.RATE_PER_SECOND, 10) },
 });
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(
-    `cliffbench on http://${hostname}:${info.port} (${process.env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${dataDir}`})`,
-  );
+  const where = db.kind === 'postgresql' ? 'PostgreSQL' : `PGlite in ${dataDir}`;
+  console.log(`cliffbench server on http://${hostname}:${info.port} (${where})`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => void db.close().then(() => process.exit(0))));
+  process.once(signal, () => server.close(() => void db.close().finally(() => process.exit(0))));
 }

@@ -1,13 +1,15 @@
 /**
- * @module rate-limit — per-client token buckets in memory (keys are never stored anywhere else). Each request
- * costs tokens; a bucket refills at `perSecond` up to `burst`.
+ * @module rate-limit — per-client token buckets held in memory only (client keys are never written anywhere).
+ * Each request costs tokens; a bucket refills at `perSecond` up to `burst`.
  */
 
 export interface RateLimitOptions {
-  /** @default 60 */
+  /** Bucket size, tokens. @default 120 */
   readonly burst?: number;
-  /** @default 5 */
+  /** Refill rate, tokens per second. @default 10 */
   readonly perSecond?: number;
+  /** Buckets kept at most; the oldest is dropped past it. @default 10000 */
+  readonly maxClients?: number;
 }
 
 export interface RateLimiter {
@@ -15,26 +17,33 @@ export interface RateLimiter {
   take(key: string, cost: number): number;
 }
 
+/** `now` returns seconds (injectable for tests). */
 export function createRateLimiter(
   options: RateLimitOptions = {},
-  now = () => Date.now() / 1000,
+  now: () => number = () => performance.now() / 1000,
 ): RateLimiter {
-  const burst = options.burst ?? 60;
-  const perSecond = options.perSecond ?? 5;
+  const burst = options.burst ?? 120;
+  const perSecond = options.perSecond ?? 10;
+  const maxClients = options.maxClients ?? 10_000;
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key, cost) {
       const t = now();
-      const b = buckets.get(key) ?? { tokens: burst, at: t };
-      b.tokens = Math.min(burst, b.tokens + (t - b.at) * perSecond);
-      b.at = t;
-      buckets.set(key, b);
-      if (buckets.size > 10_000) buckets.delete(buckets.keys().next().value as string);
-      if (b.tokens >= cost) {
-        b.tokens -= cost;
+      const previous = buckets.get(key);
+      const bucket = previous ?? { tokens: burst, at: t };
+      bucket.tokens = Math.min(burst, bucket.tokens + (t - bucket.at) * perSecond);
+      bucket.at = t;
+      buckets.delete(key); // re-insert so Map order is least recently used first
+      buckets.set(key, bucket);
+      if (buckets.size > maxClients) {
+        const oldest = buckets.keys().next().value;
+        if (oldest !== undefined) buckets.delete(oldest);
+      }
+      if (bucket.tokens >= cost) {
+        bucket.tokens -= cost;
         return 0;
       }
-      return (cost - b.tokens) / perSecond;
+      return (cost - bucket.tokens) / perSecond;
     },
   };
 }

@@ -8,14 +8,19 @@ import { useEffect } from 'preact/hooks';
 import { EstimateView } from './estimate/EstimateView.js';
 
 const BenchView = lazy(() => import('./bench/BenchView.js'));
+const ComparePage = lazy(() => import('./compare/ComparePage.js'));
+
+type View = 'estimate' | 'bench' | 'compare';
+const viewOf = (hash: string): View =>
+  hash.startsWith('#bench') ? 'bench' : hash.startsWith('#compare') ? 'compare' : 'estimate';
 
 export function App() {
-  const view = useSignal(location.hash === '#bench' ? 'bench' : 'estimate');
+  const view = useSignal<View>(viewOf(location.hash));
   const theme = useSignal<'auto' | 'light' | 'dark'>(
     (localStorage.getItem('theme') as 'light' | 'dark' | null) ?? 'auto',
   );
   useEffect(() => {
-    const onHash = () => (view.value = location.hash === '#bench' ? 'bench' : 'estimate');
+    const onHash = () => (view.value = viewOf(location.hash));
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -43,6 +48,9 @@ export function App() {
           <a href={`${location.search}#bench`} aria-current={view.value === 'bench' ? 'page' : undefined}>
             Benchmark
           </a>
+          <a href={`${location.search}#compare`} aria-current={view.value === 'compare' ? 'page' : undefined}>
+            Compare
+          </a>
           <label class="theme">
             Theme
             <select
@@ -62,7 +70,12 @@ export function App() {
             <BenchView />
           </Suspense>
         ) : null}
-        <div hidden={view.value === 'bench'}>
+        {view.value === 'compare' ? (
+          <Suspense fallback={<p>Loading…</p>}>
+            <ComparePage initial={/^#compare=(.+)$/.exec(location.hash)?.[1]} />
+          </Suspense>
+        ) : null}
+        <div hidden={view.value !== 'estimate'}>
           <EstimateView />
         </div>
       </main>

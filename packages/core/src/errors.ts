@@ -19,6 +19,12 @@ export type CliffbenchErrorCode =
   | 'out-of-memory' // host benchmark: not even the smallest buffer could be allocated
   | 'checksum-mismatch' // host benchmark: a kernel's result differs from the JavaScript reference
   | 'worker-failed' // host benchmark: a worker crashed or broke the protocol
+  | 'no-webgpu' // GPU benchmark: navigator.gpu missing (old browser, flag off, not a secure context)
+  | 'no-adapter' // GPU benchmark: requestAdapter() returned null (blocklisted driver, GPU disabled)
+  | 'device-lost' // GPU benchmark: the GPU device was lost (driver reset, watchdog, another tab)
+  | 'gpu-out-of-memory' // GPU benchmark: a buffer could not be allocated even after shrinking the working set
+  | 'kernel-mismatch' // GPU benchmark: a kernel's output differs from the CPU reference
+  | 'limits-too-small' // GPU benchmark: the device's limits cannot hold even one row of a matrix
   | 'cancelled';
 
 export class CliffbenchError extends Error {

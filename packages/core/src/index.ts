@@ -141,8 +141,10 @@ export {
 export {
   type FormatFit,
   type Measurement,
+  parseResultDocument,
   RESULT_SCHEMA_VERSION,
   type ResultDocument,
+  type ResultDocumentInput,
   ResultDocumentSchema,
   type WeightFormat,
   WeightFormatSchema,

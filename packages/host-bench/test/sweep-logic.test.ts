@@ -134,23 +134,30 @@ describe('plateaus', () => {
   });
 });
 
-/** A scripted group: worker w takes `base × (w + 1)` seconds per round; warm-up rounds take 100× longer. */
-function scriptedGroup(size: number, base: number): WorkerGroup & { rounds: number[] } {
-  const rounds: number[] = [];
-  let first = true;
+/**
+ * A scripted group: worker w takes `perRep × reps × (w + 1)` seconds per round; the first round of every
+ * sampling (the warm-up) takes 100× longer. `calibratedReps` is what its calibration answers.
+ */
+function scriptedGroup(
+  size: number,
+  perRep: number,
+  calibratedReps = 3,
+): WorkerGroup & { requests: number[][] } {
+  const requests: number[][] = [];
+  let lastReps = 0;
   return {
     size,
     bytesPerWorker: 64 * MiB,
     barrier: 'message',
     timerResolutionSeconds: 1e-6,
-    rounds,
-    calibrate: async () => ({ reps: 3, seconds: 0.03 }),
-    async measure(_kernel, _bytes, _reps, n) {
-      rounds.push(n);
-      const warm = first ? 1 : 0;
-      first = false;
+    requests,
+    calibrate: async () => ({ reps: calibratedReps, seconds: calibratedReps * perRep }),
+    async measure(_kernel, _bytes, reps, n) {
+      requests.push([reps, n]);
+      const warm = reps !== lastReps ? 1 : 0;
+      lastReps = reps;
       return Array.from({ length: size }, (_, w) =>
-        Array.from({ length: n }, (_, r) => (r < warm ? 100 : 1) * base * (w + 1)),
+        Array.from({ length: n }, (_, r) => (r < warm ? 100 : 1) * perRep * reps * (w + 1)),
       );
     },
     close: () => {},
@@ -167,10 +174,21 @@ describe('measureKernel', () => {
       { ...defaultRamPlan, warmup: 1, minSamples: 4 },
       0.02,
     );
-    expect(timing.samplesSeconds).toEqual([0.03, 0.03, 0.03, 0.03]);
-    expect(group.rounds[0]).toBe(5);
+    // Worker 3 of 3 is the slowest: 0.01 s × 3 reps × 3.
+    expect(timing.samplesSeconds).toHaveLength(4);
+    for (const s of timing.samplesSeconds) expect(s).toBeCloseTo(0.09, 12);
+    expect(group.requests[0]).toEqual([3, 5]);
     expect(timing.bytesPerRound).toBe(3 * 64 * MiB * 3);
-    expect(timing.bandwidthGBs).toBeCloseTo((3 * 64 * MiB * 3) / 0.03 / 1e9, 9);
+    expect(timing.bandwidthGBs).toBeCloseTo((3 * 64 * MiB * 3) / 0.09 / 1e9, 9);
+  });
+
+  it('re-runs with more repetitions when the rounds come out shorter than asked', async () => {
+    const group = scriptedGroup(1, 0.001, 2);
+    const plan = { ...defaultRamPlan, warmup: 1, minSamples: 3 };
+    const timing = await measureKernel(group, 'read', 64 * MiB, plan, 0.02);
+    expect(timing.medianSeconds).toBeGreaterThanOrEqual(0.02);
+    expect(timing.repsPerRound).toBe(Math.ceil((1.25 * 2 * 0.02) / 0.002));
+    expect(group.requests.map(([reps]) => reps)).toEqual([2, timing.repsPerRound]);
   });
 });
 

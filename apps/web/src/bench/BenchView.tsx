@@ -14,6 +14,7 @@ import { useSignal } from '@preact/signals';
 import { proxy } from 'comlink';
 import { useEffect } from 'preact/hooks';
 import { LineChart } from '../charts/LineChart.js';
+import { UploadButton } from '../compare/UploadButton.js';
 import { calibration } from '../state/store.js';
 import { benchWorker, webgpuUnavailableReason } from './bench-client.js';
 import { listRuns, saveRun } from './run-history.js';
@@ -205,9 +206,12 @@ export default function BenchView() {
             {r.upload?.bandwidthGBs.toFixed(2)} GB/s · {r.durationSeconds.toFixed(1)} s. Estimates on the
             Estimate tab now show calibrated figures beside the spec ones.
           </p>
-          <button type="button" onClick={() => download(r)} data-testid="download">
-            Download result (JSON)
-          </button>
+          <div class="buttons">
+            <button type="button" onClick={() => download(r)} data-testid="download">
+              Download result (JSON)
+            </button>
+            <UploadButton document={r} />
+          </div>
         </section>
       ) : null}
       {history.value.length > 0 ? (

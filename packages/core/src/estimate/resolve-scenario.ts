@@ -51,10 +51,12 @@ function predictedTensors(
   model: ModelArchitecture,
   mix: ReturnType<typeof findQuant>,
 ): readonly QuantizedTensor[] {
-  let byQuant = predicted.get(model);
-  if (!byQuant) predicted.set(model, (byQuant = new Map()));
-  let tensors = byQuant.get(mix.name);
-  if (!tensors) byQuant.set(mix.name, (tensors = quantizeTensors(tensorSpecsOf(model), mix, model)));
+  const byQuant = predicted.get(model) ?? new Map<string, readonly QuantizedTensor[]>();
+  predicted.set(model, byQuant);
+  const cached = byQuant.get(mix.name);
+  if (cached) return cached;
+  const tensors = quantizeTensors(tensorSpecsOf(model), mix, model);
+  byQuant.set(mix.name, tensors);
   return tensors;
 }
 

@@ -4,8 +4,11 @@
  * Bounds on strings and arrays are part of the contract (the server rejects anything larger).
  */
 import { z } from 'zod';
+import { CliffbenchError } from '../errors.js';
+import { RamSectionSchema } from './ram-section.js';
 
-export const RESULT_SCHEMA_VERSION = 1;
+/** 2 added the optional `ram` section; version-1 documents (which lack only it) are read as version 2. */
+export const RESULT_SCHEMA_VERSION = 2;
 
 const finite = z.number().finite();
 const positive = finite.positive();
@@ -37,9 +40,12 @@ export const EnvironmentSchema = z.strictObject({
   logicalCores: z.number().int().positive().max(4096).optional(),
 });
 
-/** One timed problem: a streaming read or a GEMV of a given shape and format. */
+/**
+ * One timed problem: a streaming read, a GEMV of one shape (rotated through copies), or a decode step (one
+ * model's whole GEMV sequence for a token, possibly the first layers only).
+ */
 export const MeasurementSchema = z.strictObject({
-  kernel: z.enum(['stream-read', 'gemv']),
+  kernel: z.enum(['stream-read', 'gemv', 'decode-step']),
   /** Weight layout of a GEMV; `raw` for the streaming read. */
   format: z.union([WeightFormatSchema, z.literal('raw')]),
   /** e.g. "gemma-4-31b ffn_down", "stream 512 MiB". */
@@ -51,6 +57,11 @@ export const MeasurementSchema = z.strictObject({
   /** Distinct bytes rotated through (cache defeat). */
   workingSetBytes: positive,
   dispatchesPerPass: z.number().int().positive(),
+  /** Distinct weight matrices one pass multiplies (copies of one shape, or a decode step's GEMVs). */
+  matrices: z.number().int().positive().max(1_000_000).optional(),
+  /** Passes averaged into each sample (one timed submission repeats the pass this often). */
+  passesPerSample: z.number().int().positive().max(1_000_000).optional(),
+  /** Seconds per pass, one per timed submission. */
   samplesSeconds: Samples,
   medianSeconds: positive,
   /** Relative half-width of the 95% confidence interval of the mean. */
@@ -77,6 +88,8 @@ export const FormatFitSchema = z.strictObject({
 });
 
 export const UploadSchema = z.strictObject({
+  /** `writeBuffer` (queue.writeBuffer) or `mapped` (mapAsync(WRITE) staging buffer + copyBufferToBuffer). */
+  method: z.enum(['writeBuffer', 'mapped']).optional(),
   bytes: positive,
   samplesSeconds: Samples,
   bandwidthGBs: positive,
@@ -89,7 +102,7 @@ export const ClaimedDeviceSchema = z.strictObject({
 });
 
 export const ResultDocumentSchema = z.strictObject({
-  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+  schemaVersion: z.literal([1, RESULT_SCHEMA_VERSION]).transform(() => RESULT_SCHEMA_VERSION),
   app: z.strictObject({ name: z.literal('cliffbench'), version: text(50) }),
   /** ISO 8601 time the run finished. */
   createdAt: z.iso.datetime(),
@@ -104,12 +117,38 @@ export const ResultDocumentSchema = z.strictObject({
   measurements: z.array(MeasurementSchema).min(1).max(500),
   sweep: z.array(SweepPointSchema).max(100),
   fits: z.array(FormatFitSchema).max(20),
+  /** The faster host-to-device upload path (what the estimator uses as the link's bandwidth). */
   upload: UploadSchema.optional(),
+  /** Every upload path timed. */
+  uploads: z.array(UploadSchema).max(4).optional(),
+  /** What the plan asked for but the device could not run or the time budget did not allow, and why. */
+  skipped: z
+    .array(z.strictObject({ label: text(200), reason: text(300) }))
+    .max(100)
+    .optional(),
   claimedDevice: ClaimedDeviceSchema.optional(),
+  /** Host-RAM bandwidth measured by @cliffbench/host-bench (version 2 on). */
+  ram: RamSectionSchema.optional(),
   /** Wall time of the whole run, seconds. */
   durationSeconds: positive,
 });
 
 export type ResultDocument = z.infer<typeof ResultDocumentSchema>;
+/** A result document as written: `schemaVersion` 1 or 2. */
+export type ResultDocumentInput = z.input<typeof ResultDocumentSchema>;
+
+/**
+ * Reads an uploaded, stored or downloaded result document of any supported version (1 or 2) as the current
+ * version. Throws CliffbenchError('invalid-result') listing what is wrong.
+ */
+export function parseResultDocument(json: unknown): ResultDocument {
+  const parsed = ResultDocumentSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new CliffbenchError(
+    'invalid-result',
+    `not a cliffbench result document of schemaVersion 1 or ${RESULT_SCHEMA_VERSION}: ${z.prettifyError(parsed.error)}`,
+    { issues: parsed.error.issues },
+  );
+}
 export type Measurement = z.infer<typeof MeasurementSchema>;
 export type FormatFit = z.infer<typeof FormatFitSchema>;

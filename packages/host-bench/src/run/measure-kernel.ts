@@ -50,9 +50,13 @@ export function summarizeRounds(
   };
 }
 
+/** Rounds shorter than the minimum are re-run with more repetitions at most this many times. */
+const MAX_RESIZES = 2;
+
 /**
- * Times `kernel` over the first `bytes` of every worker's buffer. `minRoundSeconds` is the shortest round
- * (calibrated on one worker alone; with more workers sharing the memory bus rounds only get longer).
+ * Times `kernel` over the first `bytes` of every worker's buffer, rounds lasting at least `minRoundSeconds`.
+ * The repetitions are calibrated on one worker alone; when the measured rounds still come out shorter (the
+ * calibration ran while another process held the memory bus), they are scaled up and the rounds re-run.
  */
 export async function measureKernel(
   group: WorkerGroup,
@@ -62,7 +66,24 @@ export async function measureKernel(
   minRoundSeconds: number,
   now: () => number = () => performance.now(),
 ): Promise<KernelTiming> {
-  const { reps } = await group.calibrate(kernel, bytes, minRoundSeconds);
+  let { reps } = await group.calibrate(kernel, bytes, minRoundSeconds);
+  let samples = await sampleRounds(group, kernel, bytes, reps, plan, now);
+  for (let resize = 0; resize < MAX_RESIZES && median(samples) < minRoundSeconds; resize++) {
+    reps = Math.ceil((1.25 * reps * minRoundSeconds) / median(samples));
+    samples = await sampleRounds(group, kernel, bytes, reps, plan, now);
+  }
+  return summarizeRounds(samples, reps, group.size * bytes * reps);
+}
+
+/** Warm-up, then barrier-started rounds in batches until the stop rule holds; the slowest worker per round. */
+async function sampleRounds(
+  group: WorkerGroup,
+  kernel: RamKernelName,
+  bytes: number,
+  reps: number,
+  plan: RamPlan,
+  now: () => number,
+): Promise<number[]> {
   const samples: number[] = [];
   const started = now();
   let warmup = plan.warmup;
@@ -81,5 +102,5 @@ export async function measureKernel(
   if (samples.length === 0) {
     throw new CliffbenchError('worker-failed', `no positive round time for ${kernel} over ${bytes} bytes`);
   }
-  return summarizeRounds(samples, reps, group.size * bytes * reps);
+  return samples;
 }

@@ -1,0 +1,210 @@
+/**
+ * @module results-repository — every query the API runs, as one small interface over `Db` (the same SQL on
+ * PGlite and PostgreSQL). Rows are written by single statements, so nothing is ever half-written. No client
+ * address or other personal data is stored; the delete token only as its SHA-256.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Cursor, encodeCursor, type SortKey } from './cursor.js';
+import type { Db } from './db/db.js';
+import type { ResultFacts } from './result-facts.js';
+
+/** One row of `GET /api/results`. */
+export interface ResultSummary {
+  readonly id: string;
+  /** When the server stored it (ISO 8601, ms). */
+  readonly uploadedAt: string;
+  /** When the run finished (ISO 8601). */
+  readonly runAt: string;
+  readonly device: string;
+  readonly deviceId: string | null;
+  readonly vendor: string;
+  readonly browser: string;
+  readonly mode: string;
+  /** Headline effective bandwidth, GB/s. */
+  readonly bandwidthGBs: number;
+}
+
+/** One row of `GET /api/devices`: measured bandwidth across the runs claiming a device, GB/s. */
+export interface DeviceStats {
+  readonly device: string;
+  readonly deviceId: string | null;
+  readonly runs: number;
+  readonly medianGBs: number;
+  readonly p25GBs: number;
+  readonly p75GBs: number;
+}
+
+export interface ListQuery {
+  readonly sort: SortKey;
+  /** Page size, 1–100. */
+  readonly limit: number;
+  readonly cursor?: Cursor;
+  /** Exact device name (case-insensitive) or catalog id. */
+  readonly device?: string;
+  readonly vendor?: string;
+  readonly browser?: string;
+}
+
+export interface NewResult {
+  readonly contentHash: string;
+  readonly deleteTokenHash: string;
+  readonly facts: ResultFacts;
+  /** The validated document as JSON text. */
+  readonly documentJson: string;
+}
+
+export interface ResultsRepository {
+  /** Stores the result unless one with the same content hash exists; returns the stored id either way. */
+  insert(result: NewResult): Promise<{ id: string; created: boolean }>;
+  /** The stored document's JSON text. */
+  documentJson(id: string): Promise<string | undefined>;
+  list(query: ListQuery): Promise<{ items: ResultSummary[]; nextCursor?: string }>;
+  /** Deletes when the token hash matches. */
+  deleteWithTokenHash(id: string, tokenHash: string): Promise<'deleted' | 'forbidden' | 'missing'>;
+  deviceStats(): Promise<DeviceStats[]>;
+  count(): Promise<number>;
+}
+
+/** Result ids: 12 random bytes, base64url (16 characters). */
+export const RESULT_ID_PATTERN = /^[A-Za-z0-9_-]{16}$/;
+const newId = () => randomBytes(12).toString('base64url');
+
+interface SummaryRow {
+  id: string;
+  uploaded_at: Date | string;
+  run_at: Date | string;
+  device: string;
+  device_id: string | null;
+  vendor: string;
+  browser: string;
+  mode: string;
+  bandwidth_gbs: number | string;
+}
+
+const toSummary = (r: SummaryRow): ResultSummary => ({
+  id: r.id,
+  uploadedAt: new Date(r.uploaded_at).toISOString(),
+  runAt: new Date(r.run_at).toISOString(),
+  device: r.device,
+  deviceId: r.device_id,
+  vendor: r.vendor,
+  browser: r.browser,
+  mode: r.mode,
+  bandwidthGBs: Number(r.bandwidth_gbs),
+});
+
+/** Keyset columns and SQL casts per sort; both sorts are descending. */
+const SORTS: Record<SortKey, { column: string; cast: string; key: (s: ResultSummary) => string | number }> = {
+  time: { column: 'uploaded_at', cast: 'timestamptz', key: (s) => s.uploadedAt },
+  bandwidth: { column: 'bandwidth_gbs', cast: 'double precision', key: (s) => s.bandwidthGBs },
+};
+
+export function createResultsRepository(db: Db): ResultsRepository {
+  return {
+    async insert({ contentHash, deleteTokenHash, facts, documentJson }) {
+      const id = newId();
+      const inserted = await db.query<{ id: string }>(
+        `INSERT INTO results (id, content_hash, delete_token_hash, run_at, device, device_id, vendor, browser,
+           mode, bandwidth_gbs, document)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+        [
+          id,
+          contentHash,
+          deleteTokenHash,
+          facts.runAt,
+          facts.device,
+          facts.deviceId,
+          facts.vendor,
+          facts.browser,
+          facts.mode,
+          facts.bandwidthGBs,
+          documentJson,
+        ],
+      );
+      if (inserted.rows[0]) return { id, created: true };
+      const existing = await db.query<{ id: string }>('SELECT id FROM results WHERE content_hash = $1', [
+        contentHash,
+      ]);
+      const row = existing.rows[0];
+      if (!row) throw new Error('a result with this content hash was neither inserted nor found');
+      return { id: row.id, created: false };
+    },
+
+    async documentJson(id) {
+      const { rows } = await db.query<{ document: string }>('SELECT document FROM results WHERE id = $1', [
+        id,
+      ]);
+      return rows[0]?.document;
+    },
+
+    async list(q) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      if (q.device) {
+        const p = param(q.device);
+        where.push(`(lower(device) = lower(${p}) OR device_id = ${p})`);
+      }
+      if (q.vendor) where.push(`lower(vendor) = lower(${param(q.vendor)})`);
+      if (q.browser) where.push(`lower(browser) = lower(${param(q.browser)})`);
+      const sort = SORTS[q.sort];
+      if (q.cursor) {
+        where.push(`(${sort.column}, id) < (${param(q.cursor.key)}::${sort.cast}, ${param(q.cursor.id)})`);
+      }
+      const { rows } = await db.query<SummaryRow>(
+        `SELECT id, uploaded_at, run_at, device, device_id, vendor, browser, mode, bandwidth_gbs FROM results
+         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY ${sort.column} DESC, id DESC LIMIT ${param(q.limit + 1)}`,
+        params,
+      );
+      const items = rows.slice(0, q.limit).map(toSummary);
+      const last = items.at(-1);
+      if (rows.length <= q.limit || !last) return { items };
+      return { items, nextCursor: encodeCursor({ sort: q.sort, key: sort.key(last), id: last.id }) };
+    },
+
+    async deleteWithTokenHash(id, tokenHash) {
+      const deleted = await db.query<{ id: string }>(
+        'DELETE FROM results WHERE id = $1 AND delete_token_hash = $2 RETURNING id',
+        [id, tokenHash],
+      );
+      if (deleted.rows.length > 0) return 'deleted';
+      const exists = await db.query<{ id: string }>('SELECT id FROM results WHERE id = $1', [id]);
+      return exists.rows.length > 0 ? 'forbidden' : 'missing';
+    },
+
+    async deviceStats() {
+      const { rows } = await db.query<{
+        device: string;
+        device_id: string | null;
+        runs: number;
+        p25: number;
+        p50: number;
+        p75: number;
+      }>(
+        `SELECT device, max(device_id) AS device_id, count(*)::int AS runs,
+           percentile_cont(0.25) WITHIN GROUP (ORDER BY bandwidth_gbs) AS p25,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY bandwidth_gbs) AS p50,
+           percentile_cont(0.75) WITHIN GROUP (ORDER BY bandwidth_gbs) AS p75
+         FROM results GROUP BY device ORDER BY p50 DESC, device`,
+      );
+      return rows.map((r) => ({
+        device: r.device,
+        deviceId: r.device_id,
+        runs: Number(r.runs),
+        medianGBs: Number(r.p50),
+        p25GBs: Number(r.p25),
+        p75GBs: Number(r.p75),
+      }));
+    },
+
+    async count() {
+      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM results');
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}

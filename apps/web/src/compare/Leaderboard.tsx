@@ -1,0 +1,49 @@
+/** @module compare/Leaderboard — devices by median measured bandwidth, with the p25–p75 spread and run count. */
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { type DeviceStats, deviceStats } from './api.js';
+
+export function Leaderboard(props: { reloadKey?: number }) {
+  const rows = useSignal<DeviceStats[]>([]);
+  const error = useSignal<string | undefined>(undefined);
+  useEffect(() => {
+    deviceStats()
+      .then((d) => {
+        rows.value = d;
+        error.value = undefined;
+      })
+      .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
+  }, [props.reloadKey]);
+  return (
+    <section aria-label="Device leaderboard">
+      <h3>Device leaderboard</h3>
+      {error.value ? (
+        <p role="alert" class="error">
+          {error.value}
+        </p>
+      ) : null}
+      <table data-testid="leaderboard">
+        <thead>
+          <tr>
+            <th>Device</th>
+            <th>Runs</th>
+            <th>Median GB/s</th>
+            <th>Spread p25–p75 GB/s</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.value.map((d) => (
+            <tr key={d.device}>
+              <td>{d.device}</td>
+              <td class="num">{d.runs}</td>
+              <td class="num">{d.medianGBs.toFixed(1)}</td>
+              <td class="num">
+                {d.p25GBs.toFixed(1)}–{d.p75GBs.toFixed(1)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
