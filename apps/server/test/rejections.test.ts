@@ -223,7 +223,7 @@ describe('rate limiting and headers', () => {
       const csp = h.get('content-security-policy') ?? '';
       for (const directive of [
         "default-src 'self'",
-        "script-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
         "worker-src 'self' blob:",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",

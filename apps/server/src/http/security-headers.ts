@@ -1,7 +1,9 @@
 /**
  * @module http/security-headers — CSP the built page satisfies (scripts and workers from this origin only,
  * blob: workers, inline styles for Preact style props, data:/blob: images for chart exports), no framing,
- * no MIME sniffing, no referrer.
+ * no MIME sniffing, no referrer. `'wasm-unsafe-eval'` lets the RAM benchmark (@cliffbench/host-bench) compile
+ * its WebAssembly kernels; it allows WebAssembly compilation only, not `eval` of JavaScript
+ * (https://www.w3.org/TR/CSP3/#grammardef-wasm-unsafe-eval).
  */
 import { secureHeaders } from 'hono/secure-headers';
 
@@ -9,7 +11,7 @@ export const securityHeaders = () =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
       workerSrc: ["'self'", 'blob:'],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],

@@ -96,7 +96,7 @@ export function ResultsBrowser(props: ResultsBrowserProps) {
                   disabled={props.picked.includes(r.id)}
                   onClick={() => props.onPick(r.id)}
                 >
-                  {props.picked.includes(r.id) ? 'compared' : 'compare'}
+                  {props.picked.includes(r.id) ? 'in comparison' : 'add to comparison'}
                 </button>
               </td>
             </tr>

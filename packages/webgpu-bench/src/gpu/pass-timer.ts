@@ -72,3 +72,24 @@ export function createTimestampTimer(device: GPUDevice): PassTimer {
     },
   };
 }
+
+/**
+ * The timer a run uses: timestamps when the device has them and they read plausibly on `probe` (positive,
+ * and between 30% and 110% of the wall clock over a ≥ 20 ms submission), else the wall clock.
+ */
+export async function chooseTimer(device: GPUDevice, timestamps: boolean, probe: EncodeWork): Promise<PassTimer> {
+  const wall = await createWallClockTimer(device);
+  if (!timestamps) return wall;
+  const stamps = createTimestampTimer(device);
+  let passes = 1;
+  let wallSeconds = await wall.time(probe, passes);
+  while (wallSeconds < 0.02 && passes < 4096) {
+    passes *= wallSeconds > 0 ? Math.min(64, Math.ceil(0.025 / wallSeconds)) : 16;
+    wallSeconds = await wall.time(probe, passes);
+  }
+  const gpuSeconds = await stamps.time(probe, passes);
+  wallSeconds = await wall.time(probe, passes);
+  if (gpuSeconds > 0.3 * wallSeconds && gpuSeconds < 1.1 * wallSeconds + 0.002) return stamps;
+  stamps.destroy();
+  return wall;
+}
