@@ -10,7 +10,7 @@ import {
   type ModelArchitecture,
   type TensorSpec,
   tensorsOf,
-} from '@cliffbench/core';
+} from '../src/index.js';
 
 export interface FixtureShape {
   readonly hidden: number;
