@@ -1,6 +1,6 @@
 /**
  * The fault test: the real server process takes uploads in a loop, is SIGKILLed mid-stream, restarts on the same
- * data, and must still hold every upload it acknowledged with a 2xx.
+ * data, and must still hold every upload it acknowledged with a 2xx (scripts/fault-test.ts repeats it and prints).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,44 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgresDatabase } from './backends.js';
 import { resultDocument } from './documents.js';
 import { kill, type ServerProcess, startServer } from './server-process.js';
+import { missingUploads, uploadLoop } from './upload-loop.js';
 
 const RATE = { RATE_BURST: '1000000', RATE_PER_SECOND: '1000000' };
-/** Uploads in flight at once while the process is killed. */
-const CONCURRENCY = 4;
-
-/** Uploads distinct documents until `stop()`; resolves with the ids acknowledged with 2xx and the failures seen. */
-function uploadLoop(base: string, offset: number) {
-  const acknowledged = new Map<string, number>();
-  let failures = 0;
-  let running = true;
-  let next = 0;
-  const worker = async () => {
-    while (running) {
-      const n = offset + next++;
-      try {
-        const res = await fetch(`${base}/api/results`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(resultDocument({ n })),
-        });
-        if (res.status >= 200 && res.status < 300)
-          acknowledged.set(((await res.json()) as { id: string }).id, n);
-      } catch {
-        failures++; // the connection died with the process: not acknowledged, so no promise was made
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    }
-  };
-  const workers = Array.from({ length: CONCURRENCY }, worker);
-  return {
-    acknowledged,
-    stop: async () => {
-      running = false;
-      await Promise.all(workers);
-      return { acknowledged, failures };
-    },
-  };
-}
+/** Acknowledged uploads to wait for before the kill. */
+const BEFORE_KILL = 60;
 
 const setups: { name: string; env: () => Promise<Record<string, string>> }[] = [
   { name: 'PGlite', env: async () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'cliffbench-crash-')) }) },
@@ -68,21 +35,17 @@ describe.each(setups)('a SIGKILLed server on $name', ({ name, env: makeEnv }) =>
     const loop = uploadLoop(server.base, 0);
     // Kill once a good number of uploads have been acknowledged, while more are in flight.
     const deadline = Date.now() + 15_000;
-    while (loop.acknowledged.size < 60 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (loop.acknowledged.size < BEFORE_KILL && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
     await kill(server);
     const { acknowledged, failures } = await loop.stop();
     console.info(`${name}: ${acknowledged.size} uploads acknowledged, ${failures} cut off by SIGKILL`);
-    expect(acknowledged.size).toBeGreaterThanOrEqual(60);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(BEFORE_KILL);
     expect(failures).toBeGreaterThan(0); // uploads were in flight when it died
 
     server = await startServer(env);
-    const missing: string[] = [];
-    for (const [id, n] of acknowledged) {
-      const res = await fetch(`${server.base}/api/results/${id}`);
-      if (res.status !== 200) missing.push(id);
-      else expect((await res.json()) as unknown).toEqual(resultDocument({ n }));
-    }
-    expect(missing).toEqual([]);
+    expect(await missingUploads(server.base, acknowledged)).toEqual([]);
     const health = (await (await fetch(`${server.base}/healthz`)).json()) as { results: number };
     // Uploads whose reply was lost may also be there; none acknowledged may be missing.
     expect(health.results).toBeGreaterThanOrEqual(acknowledged.size);

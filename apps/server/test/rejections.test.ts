@@ -5,9 +5,11 @@ import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/db.js';
 import { MAX_UPLOAD_BYTES } from '../src/routes/results-routes.js';
 import { type Backend, backends, type ErrorBody, post, testApp } from './backends.js';
-import { resultDocument } from './documents.js';
+import { ramSection, resultDocument } from './documents.js';
 
 const rtx3060 = { deviceId: 'geforce-rtx-3060-12gb', name: 'RTX 3060' };
+/** A unified-memory device: its RAM figures are held to its memory bandwidth (68.25 GB/s). */
+const appleM1 = { deviceId: 'apple-m1-8c-16gb', name: 'MacBook Air' };
 
 /** A copy of the document with its first GEMV measurement changed. */
 function withMeasurement(
@@ -55,6 +57,79 @@ const implausible: readonly { what: string; doc: () => unknown; path: string }[]
     what: 'a measured memory bandwidth far above the claimed device spec',
     doc: () => resultDocument({ claimedDevice: rtx3060, bandwidthGBs: 3000 }),
     path: 'fits.0.bandwidthGBs',
+  },
+  {
+    what: 'a bandwidth beyond any memory in the catalog, with no device claimed',
+    doc: () => resultDocument({ bandwidthGBs: 20_000 }),
+    path: 'fits.0.bandwidthGBs',
+  },
+  {
+    what: 'a sweep bandwidth that is not working set ÷ median',
+    doc: () => {
+      const doc = resultDocument();
+      const [first, ...rest] = doc.sweep;
+      return { ...doc, sweep: [{ ...first, bandwidthGBs: (first?.bandwidthGBs ?? 1) * 2 }, ...rest] };
+    },
+    path: 'sweep.0.bandwidthGBs',
+  },
+  {
+    what: 'an upload bandwidth that is not bytes ÷ median',
+    doc: () => {
+      const doc = resultDocument({ uploadGBs: 12 });
+      return { ...doc, upload: { ...doc.upload, bandwidthGBs: 24 } };
+    },
+    path: 'upload.bandwidthGBs',
+  },
+  {
+    what: "an upload faster than the claimed card's PCIe link",
+    doc: () => resultDocument({ claimedDevice: rtx3060, uploadGBs: 100 }),
+    path: 'upload.bandwidthGBs',
+  },
+  {
+    what: 'a fit over more sizes than were measured',
+    doc: () => {
+      const doc = resultDocument();
+      return { ...doc, fits: doc.fits.map((f) => ({ ...f, points: 9 })) };
+    },
+    path: 'fits.0.points',
+  },
+  {
+    what: 'a RAM round whose bytes are not threads × bytes per worker × repetitions',
+    doc: () => {
+      const ram = ramSection(50);
+      const [first, ...rest] = ram.threadSweep;
+      const bytesPerRound = (first?.bytesPerRound ?? 0) * 2;
+      const forged = {
+        ...first,
+        bytesPerRound,
+        bandwidthGBs: bytesPerRound / (first?.medianSeconds ?? 1) / 1e9,
+      };
+      return resultDocument({ ram: { ...ram, threadSweep: [forged, ...rest] } as typeof ram });
+    },
+    path: 'ram.threadSweep.0.bytesPerRound',
+  },
+  {
+    what: 'a RAM median that is not the median of its samples',
+    doc: () => {
+      const ram = ramSection(50);
+      const [first, ...rest] = ram.threadSweep;
+      const forged = { ...first, samplesSeconds: first?.samplesSeconds.map((s: number) => s * 3) };
+      return resultDocument({ ram: { ...ram, threadSweep: [forged, ...rest] } as typeof ram });
+    },
+    path: 'ram.threadSweep.0.medianSeconds',
+  },
+  {
+    what: 'a best RAM read that is not the fastest read measured',
+    doc: () => {
+      const ram = ramSection(50);
+      return resultDocument({ ram: { ...ram, bestReadGBs: ram.bestReadGBs * 2 } });
+    },
+    path: 'ram.bestReadGBs',
+  },
+  {
+    what: "RAM reads faster than the claimed unified-memory device's memory",
+    doc: () => resultDocument({ bandwidthGBs: 60, claimedDevice: appleM1, ram: ramSection(200) }),
+    path: 'ram.threadSweep.2.bandwidthGBs',
   },
   {
     what: 'an unknown catalog device id',
@@ -167,6 +242,19 @@ describe.each(backends)('refusals on $name', (backend: Backend) => {
     expect(pulled).toBeLessThan(MAX_UPLOAD_BYTES + 4 * chunk.byteLength);
   });
 
+  it('accepts figures up to 1.5× the claimed device and a RAM section within its limits', async () => {
+    const fast = resultDocument({
+      n: 9,
+      bandwidthGBs: 360 * 1.45,
+      claimedDevice: rtx3060,
+      uploadGBs: 25,
+      ram: ramSection(60),
+    });
+    expect((await post(app, fast)).status).toBe(201);
+    const mac = resultDocument({ n: 10, claimedDevice: appleM1, bandwidthGBs: 60, ram: ramSection(60) });
+    expect((await post(app, mac)).status).toBe(201);
+  });
+
   it('accepts a full-size run well inside the limit', async () => {
     const doc = resultDocument({ n: 7 });
     const base = doc.measurements[1];
@@ -234,6 +322,9 @@ describe('rate limiting and headers', () => {
       }
       expect(h.get('x-content-type-options')).toBe('nosniff');
       expect(h.get('referrer-policy')).toBe('no-referrer');
+      // Cross-origin isolation, so the RAM benchmark may use SharedArrayBuffer.
+      expect(h.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(h.get('cross-origin-embedder-policy')).toBe('require-corp');
     }
   });
 });

@@ -4,7 +4,7 @@ import type { ResultDocument } from '@cliffbench/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/db.js';
 import { type Backend, backends, type ErrorBody, post, testApp } from './backends.js';
-import { resultDocument } from './documents.js';
+import { realDocument, resultDocument } from './documents.js';
 
 type Created = { id: string; url: string; deleteToken?: string };
 type Page = {
@@ -71,6 +71,14 @@ describe.each(backends)('the results API on $name', (backend: Backend) => {
     const got = await app.request(body.url);
     expect(got.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await got.json()).toEqual(doc);
+  });
+
+  it('accepts a real benchmark run with a RAM section and returns it unchanged', async () => {
+    const doc = realDocument();
+    const res = await post(app, doc);
+    expect(res.status).toBe(201);
+    const { url } = (await res.json()) as Created;
+    expect(await (await app.request(url)).json()).toEqual(doc);
   });
 
   it('reads a version-1 document as the current version and dedupes it against its upgrade', async () => {

@@ -1,42 +1,53 @@
 /**
- * @module @cliffbench/webgpu-bench — WGSL GEMV kernels sized like Gemma 4 layers that measure a device's
- * effective decode bandwidth. The runner works on any WebGPU implementation (browser Worker or Dawn in Node);
- * the Worker entry is `@cliffbench/webgpu-bench/worker`.
+ * @module @cliffbench/webgpu-bench — WGSL matrix-vector kernels sized like Gemma 4's layers that measure the
+ * memory bandwidth a GPU really delivers to an LLM's decode step. The runner works on any WebGPU
+ * implementation (a browser Worker, or Dawn in Node); the comlink Worker entry is
+ * `@cliffbench/webgpu-bench/worker`. Named re-exports only.
  */
-export { BenchError, type BenchErrorCode } from './errors.js';
+
+export { blocksPerRow, type FormatSpec, formats, matrixBytes } from './formats/formats.js';
+export { fromHalfBits, toHalfBits } from './formats/half.js';
+export { type PackedRows, packRows, type RowReference, randomVector, referenceRow } from './formats/pack.js';
+export { rowRandom, Xorshift32 } from './formats/random.js';
+export { type GemvShape, gemvKernels, MAX_ROWS_PER_WORKGROUP } from './gemv/gemv-kernels.js';
 export {
-  type FormatSpec,
-  formats,
-  matrixBytes,
-  type PackedMatrix,
-  randomMatrix,
-  randomVector,
-  referenceGemv,
-} from './formats.js';
-export { createGemvWorkload, type GemvRequest, type GemvWorkload } from './gemv-workload.js';
+  createGemvWorkload,
+  type GemvMatrix,
+  type GemvRequest,
+  type GemvWorkload,
+} from './gemv/gemv-workload.js';
 export {
   type AdapterSummary,
   type GpuContext,
+  type GpuTarget,
   type OpenOptions,
   openGpu,
   type ProbeInfo,
   probeAdapter,
-} from './gpu-context.js';
-export { fromHalfBits, toHalfBits } from './half.js';
-export { type GemvShape, gemvWGSL } from './kernels/gemv.wgsl.js';
-export { streamReadWGSL } from './kernels/stream-read.wgsl.js';
-export { MIN_PASS_SECONDS, measureRuns } from './measure.js';
-export { createPassTimer, type PassTimer } from './pass-timer.js';
-export { type BenchPlan, fullPlan, type GemvProblem, layerProblems, quickPlan } from './plan.js';
-export { Xorshift32 } from './random.js';
+} from './gpu/open-gpu.js';
 export {
-  type Progress,
-  type RunControl,
-  type RunEnvironment,
-  type RunOptions,
-  runBenchmark,
-} from './runner.js';
-export { ci95Relative, enoughSamples, median, quantile, type StopRule } from './stats.js';
-export { createStreamWorkload, type StreamWorkload } from './stream-workload.js';
-export { measureUpload, type UploadResult } from './upload.js';
+  chooseTimer,
+  createTimestampTimer,
+  createWallClockTimer,
+  type EncodeWork,
+  type PassTimer,
+} from './gpu/pass-timer.js';
+export {
+  MAX_TIMED_SECONDS,
+  type MeasuredRuns,
+  type MeasureHooks,
+  type MeasureSettings,
+  MIN_TIMED_SECONDS,
+  measureRuns,
+} from './measure/measure-runs.js';
+export { ci95Relative, enoughSamples, median, quantile, type StopRule } from './measure/stats.js';
+export { decodeGemvs, type GemvProblem, gemvProblem } from './plan/decode-gemvs.js';
+export { type BenchPlan, type DecodeStepPlan, fullPlan, quickPlan } from './plan/plan.js';
+export { browserOf } from './run/browser-of.js';
+export { truncateStep } from './run/decode-phase.js';
+export { fitFormats } from './run/fits.js';
+export type { Progress, RunControl, RunEnvironment, RunOptions } from './run/run-state.js';
+export { measuredFormats, runBenchmark } from './run/runner.js';
+export { streamReadWGSL } from './stream/stream-read.wgsl.gen.js';
+export { createStreamWorkload, type StreamWorkload } from './stream/stream-workload.js';
 export type { BenchWorkerApi } from './worker.js';

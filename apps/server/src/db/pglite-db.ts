@@ -6,6 +6,8 @@
  * query resolve only after its writes are flushed to that filesystem. A committed upload therefore survives
  * the process being killed; surviving power loss would need fsync, which NODEFS does not issue — use
  * PostgreSQL (`DATABASE_URL`) where that matters. Options: https://pglite.dev/docs/api
+ * Uploads and deletes are single top-level statements, never `transaction()`: PGlite's `transaction()` does
+ * not sync after its COMMIT (https://github.com/electric-sql/pglite/issues/1065), top-level `query()` does.
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';

@@ -3,7 +3,10 @@
  * blob: workers, inline styles for Preact style props, data:/blob: images for chart exports), no framing,
  * no MIME sniffing, no referrer. `'wasm-unsafe-eval'` lets the RAM benchmark (@cliffbench/host-bench) compile
  * its WebAssembly kernels; it allows WebAssembly compilation only, not `eval` of JavaScript
- * (https://www.w3.org/TR/CSP3/#grammardef-wasm-unsafe-eval).
+ * (https://www.w3.org/TR/CSP3/#grammardef-wasm-unsafe-eval). COOP `same-origin` with COEP `require-corp` makes
+ * the page cross-origin isolated, which browsers require before they hand out SharedArrayBuffer
+ * (https://developer.mozilla.org/en-US/docs/Web/API/Window/crossOriginIsolated): the RAM benchmark's workers
+ * then start each round at an Atomics barrier instead of a message. Everything the page loads is same-origin.
  */
 import { secureHeaders } from 'hono/secure-headers';
 
@@ -20,6 +23,8 @@ export const securityHeaders = () =>
       baseUri: ["'self'"],
       frameAncestors: ["'none'"],
     },
+    crossOriginOpenerPolicy: 'same-origin',
+    crossOriginEmbedderPolicy: 'require-corp',
     xFrameOptions: 'DENY',
     xContentTypeOptions: 'nosniff',
     referrerPolicy: 'no-referrer',

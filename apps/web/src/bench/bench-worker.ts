@@ -1,2 +1,5 @@
-/** The page's benchmark Worker: the package's comlink entry. */
+/** @module bench/bench-worker — the page's benchmark Worker: webgpu-bench's comlink entry, errors with codes. */
+import { installErrorTransfer } from './error-transfer.js';
 import '@cliffbench/webgpu-bench/worker';
+
+installErrorTransfer();

@@ -4,6 +4,7 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import './compare.css';
 import { fetchResult } from './api.js';
 import { Leaderboard } from './Leaderboard.js';
 import { ResultsBrowser } from './ResultsBrowser.js';

@@ -1,6 +1,7 @@
 /** @module compare/Leaderboard — devices by median measured bandwidth, with the p25–p75 spread and run count. */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { sig3 } from '../format.js';
 import { type DeviceStats, deviceStats } from './api.js';
 
 export function Leaderboard(props: { reloadKey?: number }) {
@@ -36,9 +37,9 @@ export function Leaderboard(props: { reloadKey?: number }) {
             <tr key={d.device}>
               <td>{d.device}</td>
               <td class="num">{d.runs}</td>
-              <td class="num">{d.medianGBs.toFixed(1)}</td>
+              <td class="num">{sig3(d.medianGBs)}</td>
               <td class="num">
-                {d.p25GBs.toFixed(1)}–{d.p75GBs.toFixed(1)}
+                {sig3(d.p25GBs)}–{sig3(d.p75GBs)}
               </td>
             </tr>
           ))}

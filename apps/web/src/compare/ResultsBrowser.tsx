@@ -1,6 +1,7 @@
 /** @module compare/ResultsBrowser — uploaded results with filters, sort and "more" paging; picks results to compare. */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { sig3 } from '../format.js';
 import { type ListFilters, listResults, type ResultSummary } from './api.js';
 
 export interface ResultsBrowserProps {
@@ -88,7 +89,7 @@ export function ResultsBrowser(props: ResultsBrowserProps) {
               <td>{r.vendor}</td>
               <td>{r.browser}</td>
               <td>{r.mode}</td>
-              <td class="num">{r.bandwidthGBs.toFixed(2)}</td>
+              <td class="num">{sig3(r.bandwidthGBs)}</td>
               <td>
                 <button
                   type="button"

@@ -2,14 +2,16 @@
  * @module compare/SideBySide — picked results together: their bandwidth-vs-working-set sweeps overlaid, the
  * fitted bandwidth per weight format, and the calibrated Gemma 4 decode speed on each claimed device.
  */
-import { type ResultDocument, WeightFormatSchema } from '@cliffbench/core';
+import { type FormatFit, type ResultDocument, WeightFormatSchema } from '@cliffbench/core';
 import { LineChart } from '../charts/LineChart.js';
+import { sig3 } from '../format.js';
 import {
   COMPARED_MODELS,
   COMPARED_QUANT,
   calibratedDecode,
   claimedCatalogDevice,
 } from './calibrated-decode.js';
+import { browserName, deviceName } from './result-labels.js';
 
 export interface Picked {
   readonly id: string;
@@ -19,13 +21,9 @@ export interface Picked {
 const COLORS = ['#2a6fdb', '#d33', '#1a7f37', '#d08700', '#8a4fd8', '#0aa'];
 const MiB = 2 ** 20;
 
-/** How a result is named in legends and tables: claimed device, else the adapter. */
-export const resultName = (d: ResultDocument): string =>
-  d.claimedDevice?.name ||
-  [d.adapter.vendor, d.adapter.architecture, d.adapter.description]
-    .filter((s) => s.trim() !== '')
-    .join(' ') ||
-  'unnamed adapter';
+/** How a fit was made, for its cell's tooltip. */
+const fitNote = (f: FormatFit) =>
+  `launch ${(f.launchSeconds * 1e6).toFixed(1)} µs per dispatch, r² ${f.r2.toFixed(3)}, ${f.points} sizes`;
 
 export function SideBySide(props: { picked: readonly Picked[]; onRemove: (id: string) => void }) {
   const docs = props.picked.map((p) => p.doc);
@@ -46,7 +44,7 @@ export function SideBySide(props: { picked: readonly Picked[]; onRemove: (id: st
           logX
           x={xs}
           series={docs.map((d, i) => ({
-            label: `${i + 1}. ${resultName(d)}`,
+            label: `${i + 1}. ${deviceName(d)}`,
             color: COLORS[i % COLORS.length] as string,
             values: xs.map((x) => d.sweep.find((s) => s.workingSetBytes / MiB === x)?.bandwidthGBs ?? null),
           }))}
@@ -79,24 +77,30 @@ export function SideBySide(props: { picked: readonly Picked[]; onRemove: (id: st
               <tr key={id} data-testid="compared-row">
                 <td>{i + 1}</td>
                 <td>
-                  <a href={`/api/results/${id}`}>{resultName(doc)}</a>
+                  <a href={`/api/results/${id}`}>{deviceName(doc)}</a>
+                  {device && doc.claimedDevice?.name && doc.claimedDevice.name !== device.name ? (
+                    <small> ({doc.claimedDevice.name})</small>
+                  ) : null}
                 </td>
-                <td>{doc.environment.browser ?? doc.environment.runtime}</td>
-                {formats.map((f) => (
-                  <td key={f} class="num">
-                    {doc.fits.find((fit) => fit.format === f)?.bandwidthGBs.toFixed(1) ?? '—'}
-                  </td>
-                ))}
+                <td>{browserName(doc)}</td>
+                {formats.map((f) => {
+                  const fit = doc.fits.find((x) => x.format === f);
+                  return (
+                    <td key={f} class="num" title={fit ? fitNote(fit) : 'no fit for this format'}>
+                      {fit ? sig3(fit.bandwidthGBs) : '—'}
+                    </td>
+                  );
+                })}
                 {COMPARED_MODELS.map((m) => {
                   const e = calibratedDecode(doc, m.id);
                   const title = e
-                    ? `band ${e.band.low.toFixed(1)}–${e.band.high.toFixed(1)} tok/s, ${e.regime}`
+                    ? `band ${sig3(e.band.low)}–${sig3(e.band.high)} tok/s, ${e.regime}`
                     : device
                       ? 'does not fit on this device'
                       : 'claim a catalog device when uploading to get an estimate';
                   return (
                     <td key={m.id} class="num" title={title}>
-                      {e ? e.tokensPerSecond.toFixed(1) : '—'}
+                      {e ? sig3(e.tokensPerSecond) : '—'}
                     </td>
                   );
                 })}

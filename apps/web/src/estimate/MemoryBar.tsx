@@ -1,41 +1,75 @@
-/** @module estimate/MemoryBar — GPU memory split into weights, KV cache and buffers against what is usable. */
+/**
+ * @module estimate/MemoryBar — fit at a glance: the memory the scenario needs (weights, KV cache, buffers and
+ * runtime), drawn against the GPU memory it may use; what lies past the line is what spills to system RAM.
+ * Below, where the bytes actually are, GPU and RAM. GiB throughout, as llama.cpp prints them.
+ */
 import type { DetailedEstimate } from '@cliffbench/core';
+import { gib } from '../format.js';
 
-const GiB = 2 ** 30;
+interface Segment {
+  readonly label: string;
+  readonly bytes: number;
+  readonly cls: string;
+}
 
-export function MemoryBar(props: { e: DetailedEstimate }) {
-  const m = props.e.breakdown.memory;
-  const usable = m.gpuUsableBytes;
-  const parts = [
-    { label: 'weights', bytes: m.gpuWeightBytes, cls: 'weights' },
-    { label: 'KV cache', bytes: m.gpuKvBytes, cls: 'kv' },
-    { label: 'buffers', bytes: m.gpuComputeBytes, cls: 'buffers' },
+/** The bar's parts and scale, derived from an estimate. */
+export function memoryParts(e: DetailedEstimate) {
+  const m = e.breakdown.memory;
+  const segments: Segment[] = [
+    { label: 'weights', bytes: e.memory.weightsBytes, cls: 'weights' },
+    { label: 'KV cache', bytes: e.memory.kvCacheBytes, cls: 'kv' },
+    { label: 'buffers & runtime', bytes: e.memory.overheadBytes, cls: 'buffers' },
   ];
-  const needed = props.e.memory.weightsBytes + props.e.memory.kvCacheBytes + props.e.memory.overheadBytes;
-  const scale = Math.max(usable, needed);
+  const needed = segments.reduce((a, s) => a + s.bytes, 0);
+  const cpuOnly = e.regime === 'cpu' || (m.gpuUsableBytes === 0 && m.runtimeBytes === 0);
+  /** The line: usable GPU memory plus what the runtime takes (the runtime is part of `needed`). */
+  const limit = cpuOnly ? m.ramAvailableBytes : m.gpuUsableBytes + m.runtimeBytes;
+  const scale = Math.max(limit, needed) * 1.02;
+  return { segments, needed, limit, scale, cpuOnly };
+}
+
+export function MemoryBar(props: { readonly e: DetailedEstimate }) {
+  const e = props.e;
+  const m = e.breakdown.memory;
+  const { segments, needed, limit, scale, cpuOnly } = memoryParts(e);
   const pct = (b: number) => `${((100 * b) / scale).toFixed(2)}%`;
-  const text = `${(parts.reduce((a, p) => a + p.bytes, 0) / GiB).toFixed(1)} GiB used of ${(usable / GiB).toFixed(1)} GiB usable GPU memory; the whole model needs ${(needed / GiB).toFixed(1)} GiB`;
+  const where = cpuOnly ? 'system RAM available' : 'GPU memory';
+  const over = needed - limit;
+  const summary = `Needs ${gib(needed)}: ${segments.map((s) => `${s.label} ${gib(s.bytes)}`).join(', ')}; ${gib(limit)} of ${where}${over > 0 ? `, ${gib(over)} short` : ''}.`;
+  const gpuPart = m.gpuWeightBytes + m.gpuKvBytes + m.gpuComputeBytes + m.runtimeBytes;
+  const hostPart = m.hostWeightBytes + m.hostKvBytes + m.hostComputeBytes;
   return (
     <div class="memory">
-      <div class="memory-bar" role="img" aria-label={text} data-testid="memory-bar">
-        {parts.map((p) => (
-          <span
-            key={p.label}
-            class={`seg ${p.cls}`}
-            style={{ width: pct(p.bytes) }}
-            title={`${p.label} ${(p.bytes / GiB).toFixed(2)} GiB`}
-          />
+      <div class="memory-bar" role="img" aria-label={summary} data-testid="memory-bar">
+        {segments.map((s) => (
+          <span key={s.cls} class={`seg ${s.cls}`} style={{ width: pct(s.bytes) }} />
         ))}
-        <span class="limit" style={{ left: pct(usable) }} />
-        {needed > usable ? (
-          <span class="overflow" style={{ left: pct(usable), width: pct(needed - usable) }} />
-        ) : null}
+        {over > 0 ? <span class="overflow" style={{ left: pct(limit), width: pct(over) }} /> : null}
+        <span class={`limit${limit / scale > 0.6 ? ' label-left' : ''}`} style={{ left: pct(limit) }}>
+          <span class="limit-label">{gib(limit)}</span>
+        </span>
       </div>
       <p class="memory-legend">
-        {text}. <span class="key weights">weights</span> <span class="key kv">KV cache</span>{' '}
-        <span class="key buffers">buffers</span>
-        {needed > usable ? <span class="key overflow">does not fit</span> : null}
+        {segments.map((s) => (
+          <span key={s.cls} class={`key ${s.cls}`}>
+            {s.label} {gib(s.bytes)}
+          </span>
+        ))}
+        <span class="key limit-key">{where}</span>
+        {over > 0 ? (
+          <span class="key overflow">
+            {gib(over)} past {cpuOnly ? 'RAM → disk' : 'GPU memory → system RAM'}
+          </span>
+        ) : null}
       </p>
+      {cpuOnly ? null : (
+        <p class="memory-where">
+          On the GPU: <strong>{gib(gpuPart)}</strong> of {gib(limit)}
+          {m.gpuOverflowBytes > 0 ? ` (${gib(m.gpuOverflowBytes)} of it past the limit)` : ''} · in system
+          RAM: <strong>{gib(hostPart)}</strong> of {gib(m.ramAvailableBytes)} available
+          {m.hostOverflowBytes > 0 ? ` (${gib(m.hostOverflowBytes)} streamed from disk)` : ''}
+        </p>
+      )}
     </div>
   );
 }

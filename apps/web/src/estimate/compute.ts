@@ -1,7 +1,7 @@
 /**
- * @module estimate/compute — everything the estimate view shows, computed from the inputs (and a
- * calibration from the benchmark, when there is one): the detailed estimate, the three cliff curves and the
- * Gemma 4 × quant table. Pure; errors become a message instead of a crash.
+ * @module estimate/compute — everything the estimate view shows, from the inputs: the detailed estimate and
+ * the three cliff curves, on spec-sheet figures and, when the page holds measurements for this device, on the
+ * measured ones beside them. Pure (no DOM); errors become a message instead of a crash.
  */
 import {
   type Calibration,
@@ -9,101 +9,82 @@ import {
   type Curve,
   cliffCurveResolved,
   type DetailedEstimate,
+  type Device,
   estimateResolved,
-  models,
-  resolveScenario,
-  type ScenarioInput,
+  type ModelArchitecture,
+  type ResolvedScenario,
 } from '@cliffbench/core';
+import type { ModelFile } from '../model-file/read-model-file.js';
+import type { PageCalibration } from '../state/page-calibration.js';
 import type { Inputs } from '../state/url-state.js';
+import { resolvedFor } from './resolved-cache.js';
 
-export interface TableRow {
-  readonly model: string;
-  readonly modelName: string;
-  readonly quant: string;
-  readonly decode: number;
-  readonly low: number;
-  readonly high: number;
-  readonly regime: string;
-  readonly weightsGB: number;
+/** One basis's estimate and curves. */
+export interface Outcome {
+  readonly estimate: DetailedEstimate;
+  /** Decode against allocated context, 1k tokens to the model's maximum. */
+  readonly context: Curve;
+  /** Decode against usable GPU memory; absent for CPU-only devices. */
+  readonly gpuMemory?: Curve;
+  /** Decode against `-ngl`, 0 to all layers. */
+  readonly gpuLayers: Curve;
 }
 
 export interface Computed {
-  readonly scenario: ScenarioInput;
-  readonly estimate?: DetailedEstimate;
-  readonly calibrated?: DetailedEstimate;
-  readonly curves: { readonly context?: Curve; readonly gpuMemory?: Curve; readonly gpuLayers?: Curve };
-  readonly table: readonly TableRow[];
+  /** On spec-sheet figures. */
+  readonly spec?: Outcome;
+  /** On the page's measured figures, when they belong to this device. */
+  readonly calibrated?: Outcome;
+  /** The device and model the estimate resolved to. */
+  readonly device?: Device;
+  readonly model?: ModelArchitecture;
+  /** What went wrong, in words, when nothing could be estimated. */
   readonly error?: string;
 }
 
-export const TABLE_QUANTS = ['Q4_K_M', 'Q5_K_M', 'Q6_K', 'Q8_0'] as const;
+/** Points on the context and GPU-memory curves: smooth enough at 600 px, cheap enough for every keystroke. */
+const CURVE_POINTS = 32;
 
-export function scenarioOf(i: Inputs, hfConfig?: Record<string, unknown>): ScenarioInput {
+const message = (e: unknown): string =>
+  e instanceof CliffbenchError || e instanceof Error ? e.message : String(e);
+
+function outcome(r: ResolvedScenario): Outcome {
+  let gpuMemory: Curve | undefined;
+  try {
+    gpuMemory = cliffCurveResolved(r, 'gpuMemory', { points: CURVE_POINTS });
+  } catch {
+    // CPU-only devices have no GPU memory to vary.
+  }
   return {
-    model: hfConfig ? { hfConfig } : i.model,
-    quant: i.quant,
-    device: i.device,
-    host: { ramGB: i.ramGB },
-    contextTokens: i.contextTokens,
-    offload: i.offload,
-    ...(i.gpuLayers === undefined ? {} : { gpuLayers: i.gpuLayers }),
+    estimate: estimateResolved(r),
+    context: cliffCurveResolved(r, 'context', { points: CURVE_POINTS }),
+    ...(gpuMemory === undefined ? {} : { gpuMemory }),
+    gpuLayers: cliffCurveResolved(r, 'gpuLayers'),
   };
 }
 
-const message = (e: unknown) => (e instanceof CliffbenchError || e instanceof Error ? e.message : String(e));
-
-export function compute(i: Inputs, calibration?: Calibration, hfConfig?: Record<string, unknown>): Computed {
-  const scenario = scenarioOf(i, hfConfig);
-  try {
-    const r = resolveScenario(scenario);
-    const estimate = estimateResolved(r);
-    const calibrated = calibration
-      ? estimateResolved(resolveScenario({ ...scenario, calibration }))
-      : undefined;
-    const rc = calibrated ? resolveScenario({ ...scenario, calibration }) : r;
-    const curves = {
-      context: cliffCurveResolved(rc, 'context', { points: 24 }),
-      gpuMemory: cliffCurveResolved(rc, 'gpuMemory', { points: 24 }),
-      gpuLayers: cliffCurveResolved(rc, 'gpuLayers'),
-    };
-    return {
-      scenario,
-      estimate,
-      ...(calibrated ? { calibrated } : {}),
-      curves,
-      table: gemmaTable(i, calibration),
-    };
-  } catch (e) {
-    return { scenario, curves: {}, table: [], error: message(e) };
-  }
+/** The calibration to apply to `device`, if the page's measurements are of it. */
+export function calibrationFor(device: Device | undefined, page?: PageCalibration): Calibration | undefined {
+  return device !== undefined && page?.deviceId === device.id ? page.calibration : undefined;
 }
 
-/** Every Gemma 4 model × common quant on the chosen device and host. */
-export function gemmaTable(i: Inputs, calibration?: Calibration): TableRow[] {
-  const rows: TableRow[] = [];
-  for (const m of models.filter((x) => x.family === 'gemma-4')) {
-    for (const quant of TABLE_QUANTS) {
-      try {
-        const e = estimateResolved(
-          resolveScenario({
-            ...scenarioOf({ ...i, model: m.id, quant, offload: 'auto' }),
-            ...(calibration ? { calibration } : {}),
-          }),
-        );
-        rows.push({
-          model: m.id,
-          modelName: m.name,
-          quant,
-          decode: e.decodeTokensPerSecond,
-          low: e.band.low,
-          high: e.band.high,
-          regime: e.regime,
-          weightsGB: e.memory.weightsBytes / 1e9,
-        });
-      } catch {
-        // A model the device cannot run at all is simply absent from the table.
-      }
-    }
+/** Everything the estimate view shows for `inputs`. */
+export function compute(inputs: Inputs, file?: ModelFile, page?: PageCalibration): Computed {
+  let r: ResolvedScenario;
+  try {
+    r = resolvedFor(inputs, file);
+  } catch (e) {
+    return { error: message(e) };
   }
-  return rows;
+  const device = r.hardware.device;
+  const model = r.model;
+  try {
+    const spec = outcome(r);
+    const calibration = calibrationFor(device, page);
+    const calibrated =
+      calibration === undefined ? undefined : outcome(resolvedFor(inputs, file, calibration));
+    return { spec, ...(calibrated === undefined ? {} : { calibrated }), device, model };
+  } catch (e) {
+    return { device, model, error: message(e) };
+  }
 }

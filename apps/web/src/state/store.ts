@@ -1,20 +1,55 @@
-/** @module state/store — app-wide signals: the inputs (mirrored to the URL) and the benchmark's calibration. */
+/**
+ * @module state/store — the page's signals: the estimate inputs and the calibration (both mirrored to the URL,
+ * so the address bar is always a share link), and a model file the user dropped (local only, never in the URL).
+ */
 import type { Calibration } from '@cliffbench/core';
 import { effect, signal } from '@preact/signals';
-import { type Inputs, inputsFromQuery, queryFromInputs } from './url-state.js';
+import type { ModelFile } from '../model-file/read-model-file.js';
+import { fromShared, mergeCalibration, type PageCalibration, sharedOf } from './page-calibration.js';
+import { type Inputs, queryFromState, stateFromQuery } from './url-state.js';
 
-export const inputs = signal<Inputs>(inputsFromQuery(globalThis.location?.search ?? ''));
-export const calibration = signal<Calibration | undefined>(undefined);
-/** A dropped config.json, used instead of the catalog model while set. */
-export const droppedConfig = signal<{ name: string; config: Record<string, unknown> } | undefined>(undefined);
+const initial = stateFromQuery(globalThis.location?.search ?? '');
 
-effect(() => {
-  const q = queryFromInputs(inputs.value);
-  if (globalThis.location && globalThis.location.search.slice(1) !== q) {
-    history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`);
-  }
-});
+/** What the user chose on the estimate view. */
+export const inputs = signal<Inputs>(initial.inputs);
+/** Measured figures applied to the estimates of their device. */
+export const pageCalibration = signal<PageCalibration | undefined>(
+  initial.calibration === undefined ? undefined : fromShared(initial.calibration),
+);
+/** A dropped config.json or .gguf, used instead of the catalog model while set. */
+export const modelFile = signal<ModelFile | undefined>(undefined);
 
-export const setInput = <K extends keyof Inputs>(key: K, value: Inputs[K]) => {
+/** Changes one input. */
+export function setInput<K extends keyof Inputs>(key: K, value: Inputs[K]): void {
   inputs.value = { ...inputs.value, [key]: value };
-};
+}
+
+/** Changes several inputs at once (one recompute); a key given as undefined is removed. */
+export function setInputs(change: Partial<Inputs>): void {
+  const next: Record<string, unknown> = { ...inputs.value, ...change };
+  for (const [k, v] of Object.entries(change)) if (v === undefined) delete next[k];
+  inputs.value = next as unknown as Inputs;
+}
+
+/** Adds measured figures for `deviceId` (see `mergeCalibration`). */
+export function applyCalibration(deviceId: string, update: Calibration): void {
+  pageCalibration.value = mergeCalibration(pageCalibration.value, deviceId, update);
+}
+
+export function clearCalibration(): void {
+  pageCalibration.value = undefined;
+}
+
+/** The query string for the current state: the share link. */
+export function currentQuery(): string {
+  const c = pageCalibration.value;
+  return queryFromState({ inputs: inputs.value, ...(c === undefined ? {} : { calibration: sharedOf(c) }) });
+}
+
+if (globalThis.location !== undefined && globalThis.history !== undefined) {
+  effect(() => {
+    const q = currentQuery();
+    if (location.search.slice(1) !== q)
+      history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`);
+  });
+}

@@ -1,55 +1,140 @@
 /**
- * @module state/url-state — every estimate input lives in the URL query, so an estimate is a shareable link.
- * Parsing forgives missing or malformed values by falling back to the defaults.
+ * @module state/url-state — every estimate input, and the calibration a benchmark produced, lives in the URL
+ * query, so an estimate is a shareable link. Parsing forgives missing or malformed values by falling back to
+ * the defaults; writing omits values that equal their default. No DOM and no core here: pure and tested.
  */
 
+/** How layers that do not fit are handled (core's `Offload`). */
+export type OffloadMode = 'auto' | 'layers' | 'experts' | 'sysmem';
+/** KV-cache element type (llama.cpp `-ctk`/`-ctv`). */
+export type KvType = 'f16' | 'q8_0' | 'q4_0';
+
+/** What the user chose on the estimate view. */
 export interface Inputs {
+  /** Catalog model id, e.g. `gemma-4-31b`. */
   readonly model: string;
+  /** Quant mix name, e.g. `Q4_K_M`. */
   readonly quant: string;
+  /** Device id (or any name core's `findDevice` understands). */
   readonly device: string;
-  /** System RAM, GB. */
+  /** System RAM, GB. @default 32 */
   readonly ramGB: number;
+  /** Allocated context, tokens. @default 8192 */
   readonly contextTokens: number;
-  /** Repeating layers on the GPU; undefined = automatic fit. */
+  /** Repeating layers on the GPU (`-ngl`); undefined = llama.cpp's automatic fit. */
   readonly gpuLayers?: number;
-  readonly offload: 'auto' | 'layers' | 'experts' | 'sysmem';
+  /** @default 'auto' */
+  readonly offload: OffloadMode;
+  /** @default 'f16' */
+  readonly kvCacheType: KvType;
 }
 
+/** Measured figures carried by a share link, for the device they were measured on. */
+export interface SharedCalibration {
+  /** Device id the figures belong to. */
+  readonly deviceId: string;
+  /** Effective GPU bandwidth, GB/s. */
+  readonly gpuBandwidthGBs?: number;
+  /** Host RAM read bandwidth, GB/s. */
+  readonly ramBandwidthGBs?: number;
+  /** Host-to-device upload, GB/s. */
+  readonly pcieGBs?: number;
+  /** Fraction of spec bandwidth decode reaches (llama-bench fit). */
+  readonly eta?: number;
+  /** Fixed cost per token, seconds (llama-bench fit). */
+  readonly t0Seconds?: number;
+}
+
+/** Everything the URL holds. */
+export interface PageState {
+  readonly inputs: Inputs;
+  readonly calibration?: SharedCalibration;
+}
+
+/** The seed story's machine: an RTX 3060 12GB with 32 GB of RAM, and the MoE that suits it. */
 export const DEFAULT_INPUTS: Inputs = {
   model: 'gemma-4-26b-a4b',
   quant: 'Q4_K_M',
-  device: 'GeForce RTX 3060 12GB',
+  device: 'geforce-rtx-3060-12gb',
   ramGB: 32,
   contextTokens: 8192,
   offload: 'auto',
+  kvCacheType: 'f16',
 };
 
-const OFFLOADS = ['auto', 'layers', 'experts', 'sysmem'] as const;
+export const OFFLOAD_MODES: readonly OffloadMode[] = ['auto', 'layers', 'experts', 'sysmem'];
+export const KV_TYPES: readonly KvType[] = ['f16', 'q8_0', 'q4_0'];
 
-function positive(v: string | null, fallback: number, max: number): number {
+/** Largest accepted values: RAM 4 TB, context 4M tokens, 1000 layers (no catalog model comes near). */
+const MAX_RAM_GB = 4096;
+const MAX_CONTEXT = 4 * 2 ** 20;
+const MAX_LAYERS = 1000;
+
+function positive(v: string | null, max: number): number | undefined {
+  if (v === null || v.trim() === '') return undefined;
   const n = Number(v);
-  return v !== null && Number.isFinite(n) && n > 0 && n <= max ? n : fallback;
+  return Number.isFinite(n) && n > 0 && n <= max ? n : undefined;
 }
 
-export function inputsFromQuery(query: string): Inputs {
-  const p = new URLSearchParams(query);
-  const text = (k: string, fallback: string) => (p.get(k) ?? '').trim().slice(0, 200) || fallback;
-  const layers = p.get('ngl');
-  const offload = p.get('offload');
-  return {
-    model: text('model', DEFAULT_INPUTS.model),
-    quant: text('quant', DEFAULT_INPUTS.quant),
-    device: text('device', DEFAULT_INPUTS.device),
-    ramGB: positive(p.get('ram'), DEFAULT_INPUTS.ramGB, 4096),
-    contextTokens: Math.round(positive(p.get('ctx'), DEFAULT_INPUTS.contextTokens, 1 << 20)),
-    ...(layers !== null && /^\d+$/.test(layers) ? { gpuLayers: Number(layers) } : {}),
-    offload: (OFFLOADS as readonly string[]).includes(offload ?? '')
-      ? (offload as Inputs['offload'])
-      : 'auto',
+function oneOf<T extends string>(v: string | null, allowed: readonly T[]): T | undefined {
+  return (allowed as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+}
+
+const text = (v: string | null): string | undefined => {
+  const t = (v ?? '').trim().slice(0, 200);
+  return t === '' ? undefined : t;
+};
+
+/**
+ * Rounds a measured figure to 4 significant figures, far below any measurement's spread. The page applies a
+ * calibration rounded like this, so a share link reproduces exactly the figures it was made from.
+ */
+export const roundMeasured = (x: number): number => Number(x.toPrecision(4));
+const short = (x: number): string => String(roundMeasured(x));
+
+function calibrationFromParams(p: URLSearchParams): SharedCalibration | undefined {
+  const deviceId = text(p.get('cal'));
+  if (deviceId === undefined) return undefined;
+  const gpu = positive(p.get('gbw'), 1e5);
+  const ram = positive(p.get('rbw'), 1e5);
+  const pcie = positive(p.get('pbw'), 1e4);
+  const eta = positive(p.get('eta'), 1.2);
+  const t0Ms = positive(p.get('t0'), 1000);
+  const c: SharedCalibration = {
+    deviceId,
+    ...(gpu === undefined ? {} : { gpuBandwidthGBs: gpu }),
+    ...(ram === undefined ? {} : { ramBandwidthGBs: ram }),
+    ...(pcie === undefined ? {} : { pcieGBs: pcie }),
+    ...(eta === undefined ? {} : { eta }),
+    ...(t0Ms === undefined ? {} : { t0Seconds: t0Ms / 1000 }),
   };
+  return Object.keys(c).length > 1 ? c : undefined;
 }
 
-export function queryFromInputs(i: Inputs): string {
+/** The page state a query string describes (`?model=gemma-4-31b&ctx=32768...`). */
+export function stateFromQuery(query: string): PageState {
+  const p = new URLSearchParams(query);
+  const layers = p.get('ngl');
+  const context = positive(p.get('ctx'), MAX_CONTEXT);
+  const inputs: Inputs = {
+    model: text(p.get('model')) ?? DEFAULT_INPUTS.model,
+    quant: text(p.get('quant')) ?? DEFAULT_INPUTS.quant,
+    device: text(p.get('device')) ?? DEFAULT_INPUTS.device,
+    ramGB: positive(p.get('ram'), MAX_RAM_GB) ?? DEFAULT_INPUTS.ramGB,
+    contextTokens: context === undefined ? DEFAULT_INPUTS.contextTokens : Math.round(context),
+    ...(layers !== null && /^\d{1,4}$/.test(layers) && Number(layers) <= MAX_LAYERS
+      ? { gpuLayers: Number(layers) }
+      : {}),
+    offload: oneOf(p.get('offload'), OFFLOAD_MODES) ?? DEFAULT_INPUTS.offload,
+    kvCacheType: oneOf(p.get('kv'), KV_TYPES) ?? DEFAULT_INPUTS.kvCacheType,
+  };
+  const calibration = calibrationFromParams(p);
+  return calibration === undefined ? { inputs } : { inputs, calibration };
+}
+
+/** The query string (without `?`) for a page state; model, quant, device, RAM and context always appear. */
+export function queryFromState(state: PageState): string {
+  const i = state.inputs;
   const p = new URLSearchParams({
     model: i.model,
     quant: i.quant,
@@ -58,6 +143,16 @@ export function queryFromInputs(i: Inputs): string {
     ctx: String(i.contextTokens),
   });
   if (i.gpuLayers !== undefined) p.set('ngl', String(i.gpuLayers));
-  if (i.offload !== 'auto') p.set('offload', i.offload);
+  if (i.offload !== DEFAULT_INPUTS.offload) p.set('offload', i.offload);
+  if (i.kvCacheType !== DEFAULT_INPUTS.kvCacheType) p.set('kv', i.kvCacheType);
+  const c = state.calibration;
+  if (c !== undefined) {
+    p.set('cal', c.deviceId);
+    if (c.gpuBandwidthGBs !== undefined) p.set('gbw', short(c.gpuBandwidthGBs));
+    if (c.ramBandwidthGBs !== undefined) p.set('rbw', short(c.ramBandwidthGBs));
+    if (c.pcieGBs !== undefined) p.set('pbw', short(c.pcieGBs));
+    if (c.eta !== undefined) p.set('eta', short(c.eta));
+    if (c.t0Seconds !== undefined) p.set('t0', short(c.t0Seconds * 1000));
+  }
   return p.toString();
 }

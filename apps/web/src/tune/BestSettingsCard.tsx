@@ -117,32 +117,34 @@ export function BestSettingsCard({ scenario, calibration, modelPath }: BestSetti
         <p class="error">Nothing fits on this machine.</p>
       ) : (
         <>
-          <table class="configs">
-            <thead>
-              <tr>
-                <th />
-                <th>decode tok/s</th>
-                <th>prefill tok/s</th>
-                <th>first token</th>
-                <th>VRAM / RAM</th>
-                <th>where</th>
-                <th>gives up</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.configurations.map((c, i) => (
-                <ConfigRow
-                  key={c.summary}
-                  config={c}
-                  index={i}
-                  selected={i === index}
-                  onSelect={() => {
-                    choice.value = { key, index: i };
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
+          <div class="table-scroll">
+            <table class="configs">
+              <thead>
+                <tr>
+                  <th />
+                  <th>decode tok/s</th>
+                  <th>prefill tok/s</th>
+                  <th>first token</th>
+                  <th>VRAM / RAM</th>
+                  <th>where</th>
+                  <th>gives up</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.configurations.map((c, i) => (
+                  <ConfigRow
+                    key={c.summary}
+                    config={c}
+                    index={i}
+                    selected={i === index}
+                    onSelect={() => {
+                      choice.value = { key, index: i };
+                    }}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div class="tool-tabs" role="tablist">
             {SETTINGS_TOOLS.map((t) => (
               <button

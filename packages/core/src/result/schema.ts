@@ -50,7 +50,9 @@ export const MeasurementSchema = z.strictObject({
   format: z.union([WeightFormatSchema, z.literal('raw')]),
   /** e.g. "gemma-4-31b ffn_down", "stream 512 MiB". */
   label: text(200),
+  /** Output rows of the matrix (a decode step: of all its GEMVs together; a streaming read: 1). */
   rows: z.number().int().positive(),
+  /** Input columns (a decode step: its widest GEMV's; a streaming read: 32-bit words read). */
   cols: z.number().int().positive(),
   /** Bytes read from memory per timed pass (weights + vectors). */
   bytesPerPass: positive,

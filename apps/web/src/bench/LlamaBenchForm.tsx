@@ -1,0 +1,103 @@
+/**
+ * @module bench/LlamaBenchForm — "calibrate further": tokens/s the user measured with llama-bench (`tg128`,
+ * every layer on the GPU) for one or more models; η and t0 fitted from them replace the WebGPU bandwidth in
+ * the estimates of this device.
+ */
+import { type Device, models, quantMixes } from '@cliffbench/core';
+import { useSignal } from '@preact/signals';
+import { applyCalibration, inputs } from '../state/store.js';
+import { calibrationFromLlamaBench, type LlamaBenchEntry } from './llama-bench.js';
+
+interface Row {
+  readonly model: string;
+  readonly quant: string;
+  readonly tps: string;
+}
+
+export function LlamaBenchForm(props: { readonly device: Device }) {
+  const rows = useSignal<readonly Row[]>([
+    { model: inputs.peek().model, quant: inputs.peek().quant, tps: '' },
+  ]);
+  const status = useSignal<{ ok: boolean; text: string } | undefined>(undefined);
+  const update = (i: number, change: Partial<Row>) => {
+    rows.value = rows.value.map((r, j) => (j === i ? { ...r, ...change } : r));
+  };
+  const apply = (e: Event) => {
+    e.preventDefault();
+    try {
+      const entries: LlamaBenchEntry[] = rows.value
+        .filter((r) => r.tps.trim() !== '')
+        .map((r) => ({ model: r.model, quant: r.quant, tokensPerSecond: Number(r.tps) }));
+      const c = calibrationFromLlamaBench(props.device.id, entries);
+      applyCalibration(props.device.id, c);
+      status.value = { ok: true, text: `Applied: ${c.source}.` };
+    } catch (err) {
+      status.value = { ok: false, text: err instanceof Error ? err.message : String(err) };
+    }
+  };
+  return (
+    <details class="llama-bench">
+      <summary>Calibrate further with llama-bench tokens/s</summary>
+      <p class="hint">
+        Run <code>llama-bench -m model.gguf -ngl 99</code> on {props.device.name} and enter the{' '}
+        <code>tg128</code> tokens/s. One model fits η (how much of the spec bandwidth decode reaches); two or
+        more sizes also fit the fixed cost per token.
+      </p>
+      <form onSubmit={apply} aria-label="llama-bench results">
+        {rows.value.map((r, i) => (
+          <fieldset key={i} class="row">
+            <legend class="visually-hidden">Result {i + 1}</legend>
+            <label>
+              Model run
+              <select value={r.model} onChange={(e) => update(i, { model: e.currentTarget.value })}>
+                {models.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Its quant
+              <select value={r.quant} onChange={(e) => update(i, { quant: e.currentTarget.value })}>
+                {quantMixes.map((q) => (
+                  <option key={q.name} value={q.name}>
+                    {q.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              tg128 tok/s
+              <input
+                type="number"
+                min={0}
+                step="any"
+                inputMode="decimal"
+                required={i === 0}
+                value={r.tps}
+                onInput={(e) => update(i, { tps: e.currentTarget.value })}
+              />
+            </label>
+          </fieldset>
+        ))}
+        <div class="buttons">
+          <button
+            type="button"
+            onClick={() => (rows.value = [...rows.value, { model: 'gemma-4-e4b', quant: 'Q4_K_M', tps: '' }])}
+          >
+            Add another model
+          </button>
+          <button type="submit" class="primary">
+            Fit and apply
+          </button>
+        </div>
+      </form>
+      {status.value === undefined ? null : (
+        <p role="status" class={status.value.ok ? 'ok' : 'error'} data-testid="llama-bench-status">
+          {status.value.text}
+        </p>
+      )}
+    </details>
+  );
+}

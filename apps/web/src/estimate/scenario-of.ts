@@ -1,0 +1,60 @@
+/**
+ * @module estimate/scenario-of — the scenario core estimates from the page's inputs: a catalog model, or a
+ * dropped config.json (`{ hfConfig }`) or .gguf (its architecture and real tensors as resolve options).
+ */
+import type { Calibration, ResolveOptions, ScenarioInput, TuneScenario } from '@cliffbench/core';
+import type { ModelFile } from '../model-file/read-model-file.js';
+import type { Inputs } from '../state/url-state.js';
+
+/** A scenario and the resolve options that go with it. */
+export interface PageScenario {
+  readonly input: ScenarioInput;
+  readonly options: ResolveOptions;
+}
+
+/**
+ * The scenario for `inputs`, with `file` standing in for the catalog model when given.
+ * @param calibration measured figures to apply; none gives the spec-sheet estimate.
+ */
+export function scenarioOf(inputs: Inputs, file?: ModelFile, calibration?: Calibration): PageScenario {
+  const model: ScenarioInput['model'] =
+    file === undefined
+      ? inputs.model
+      : file.kind === 'config'
+        ? { hfConfig: file.config }
+        : file.architecture.id;
+  const quant = file?.kind === 'gguf' ? (file.fileType ?? 'GGUF') : inputs.quant;
+  const input: ScenarioInput = {
+    model,
+    quant,
+    device: inputs.device,
+    host: { ramGB: inputs.ramGB },
+    contextTokens: inputs.contextTokens,
+    offload: inputs.offload,
+    kvCacheType: inputs.kvCacheType,
+    ...(inputs.gpuLayers === undefined ? {} : { gpuLayers: inputs.gpuLayers }),
+    ...(calibration === undefined ? {} : { calibration }),
+  };
+  const options: ResolveOptions =
+    file?.kind === 'gguf'
+      ? { model: file.architecture, tensors: file.tensors, quantName: quant }
+      : file?.kind === 'config'
+        ? { model: file.architecture }
+        : {};
+  return { input, options };
+}
+
+/**
+ * What the best-settings tuner starts from: the model, quant, machine and the context wanted. GPU layers,
+ * offload and KV type are what it searches, so they are left out. Not for a dropped .gguf (the tuner takes a
+ * scenario, not a header's tensors).
+ */
+export function tuneScenarioOf(inputs: Inputs, file?: ModelFile): TuneScenario {
+  return {
+    model: file?.kind === 'config' ? { hfConfig: file.config } : inputs.model,
+    quant: inputs.quant,
+    device: inputs.device,
+    host: { ramGB: inputs.ramGB },
+    contextTokens: inputs.contextTokens,
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Compare in Chromium against the real server. First the whole path: the quick benchmark runs in SwiftShader,
+ * its result is uploaded from the result view, and the stored link opens Compare with it beside another
+ * uploaded result. Then results uploaded through the API (catalog devices, and one with a hostile name) are
+ * browsed, filtered, picked and shown side by side with calibrated Gemma 4 tokens/s; the leaderboard lists
+ * them; the page runs under the server's CSP without a single violation.
+ */
+import {
+  calibrationFromResult,
+  estimate,
+  RESULT_SCHEMA_VERSION,
+  type ResultDocument,
+} from '@cliffbench/core';
+import { expect, type Page, test } from '@playwright/test';
+import { shot } from './screenshots.js';
+
+const MiB = 2 ** 20;
+
+/** A schema-valid document whose figures are consistent (median of samples; bandwidth = bytes ÷ median ÷ 1e9). */
+function resultDocument(
+  n: number,
+  bandwidthGBs: number,
+  claimedDevice: ResultDocument['claimedDevice'],
+): ResultDocument {
+  const gemv = [16, 64, 256].map((mib) => {
+    const bytes = mib * MiB;
+    const t = 20e-6 + bytes / (bandwidthGBs * 1e9);
+    return {
+      kernel: 'gemv' as const,
+      format: 'q4_k' as const,
+      label: `e2e ${mib} MiB`,
+      rows: 4096,
+      cols: bytes / 4096,
+      bytesPerPass: bytes,
+      workingSetBytes: bytes * 4,
+      dispatchesPerPass: 1,
+      samplesSeconds: [t * 0.99, t, t * 1.02],
+      medianSeconds: t,
+      ci95Relative: 0.03,
+      bandwidthGBs: bytes / t / 1e9,
+    };
+  });
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    app: { name: 'cliffbench', version: 'e2e' },
+    createdAt: new Date(Date.UTC(2026, 9, 1) + n * 60_000).toISOString(),
+    mode: 'quick',
+    adapter: { vendor: 'e2e-vendor', architecture: 'test', device: '', description: 'e2e adapter' },
+    features: [],
+    limits: {},
+    environment: { runtime: 'browser', userAgent: 'e2e', browser: 'Chrome' },
+    timingMode: 'timestamp-query',
+    tuning: {},
+    measurements: gemv,
+    sweep: [4, 64, 1024].map((mib, i) => {
+      const seconds = (mib * MiB) / (bandwidthGBs * (1.6 - 0.3 * i) * 1e9);
+      return {
+        workingSetBytes: mib * MiB,
+        bandwidthGBs: (mib * MiB) / seconds / 1e9,
+        samplesSeconds: [seconds],
+      };
+    }),
+    fits: [{ format: 'q4_k', bandwidthGBs, launchSeconds: 20e-6, r2: 0.999, points: 3 }],
+    claimedDevice,
+    durationSeconds: 30,
+  } as ResultDocument;
+}
+
+/** Collects CSP violations and page errors for the whole test. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+test('uploaded results appear side by side with calibrated Gemma 4 speeds, and the leaderboard ranks devices', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  const seed = Date.now() % 100_000;
+  const uploads = [
+    resultDocument(seed, 320, { deviceId: 'geforce-rtx-3060-12gb', name: 'my 3060' }),
+    resultDocument(seed + 1, 480, { deviceId: 'apple-m4-max-40c-128gb', name: 'M4 Max' }),
+    resultDocument(seed + 2, 150, { name: '<img src=x onerror="window.__pwned=1">' }),
+  ];
+  const ids: string[] = [];
+  for (const doc of uploads) {
+    const res = await page.request.post('/api/results', { data: doc });
+    expect(res.status()).toBe(201);
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+
+  await page.goto(`/#compare=${ids[0]}`);
+  const compare = page.getByTestId('compare');
+  const table = page.getByTestId('compare-table');
+  await expect(table.getByTestId('compared-row')).toHaveCount(1);
+
+  const browser = page.getByTestId('results-browser');
+  await browser.getByLabel('Device').fill('Apple M4 Max (40-core GPU) 128GB');
+  await browser.getByLabel('Device').press('Enter');
+  await expect(browser.getByTestId('result-row')).toHaveCount(1);
+  await browser.getByRole('button', { name: 'add to comparison' }).click();
+  await browser.getByLabel('Device').fill('');
+  await browser.getByLabel('Device').press('Enter');
+  await browser
+    .getByRole('row', { name: /onerror/ })
+    .getByRole('button', { name: 'add to comparison' })
+    .click();
+
+  await expect(table.getByTestId('compared-row')).toHaveCount(3);
+  const rtx = table.getByTestId('compared-row').filter({ hasText: 'GeForce RTX 3060 12GB' });
+  const m4 = table.getByTestId('compared-row').filter({ hasText: 'Apple M4 Max' });
+  await expect(rtx).toContainText('my 3060');
+  // Each row shows the estimator's Gemma 4 E4B Q4_K_M speed calibrated with that run, not the spec-sheet one.
+  const e4b = async (row: typeof rtx) => Number((await row.locator('td.num').nth(1).textContent()) ?? '');
+  for (const [row, doc] of [
+    [rtx, uploads[0]],
+    [m4, uploads[1]],
+  ] as const) {
+    const deviceId = doc?.claimedDevice?.deviceId;
+    if (!doc || !deviceId) throw new Error('the seed documents claim catalog devices');
+    const scenario = { model: 'gemma-4-e4b', quant: 'Q4_K_M', device: deviceId };
+    const calibrated = estimate({
+      ...scenario,
+      calibration: calibrationFromResult(doc),
+    }).decodeTokensPerSecond;
+    const spec = estimate(scenario).decodeTokensPerSecond;
+    const shown = await e4b(row);
+    // Shown to three significant figures: within 0.5 % of the calibrated estimate, and not the spec one.
+    expect(Math.abs(shown - calibrated) / calibrated).toBeLessThan(0.005);
+    expect(Math.abs(shown - spec) / spec).toBeGreaterThan(0.01);
+  }
+  // The hostile name is shown as text and never runs.
+  await expect(table.getByText('<img src=x onerror="window.__pwned=1">')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(compare.getByRole('img', { name: /Read bandwidth against working set/ })).toBeVisible();
+
+  const board = page.getByTestId('leaderboard');
+  await expect(board.getByRole('row', { name: /GeForce RTX 3060 12GB/ })).toBeVisible();
+  await expect(board.getByRole('row', { name: /Apple M4 Max/ })).toBeVisible();
+  await page.screenshot({ path: shot('compare-three.png'), fullPage: true });
+
+  // The RAM benchmark's WebAssembly compiles under the page's CSP.
+  const wasmOk = await page.evaluate(async () => {
+    const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+    const wasm = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<unknown> } })
+      .WebAssembly;
+    return wasm.compile(empty).then(
+      () => true,
+      () => false,
+    );
+  });
+  expect(wasmOk).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('a benchmark run in Chromium is uploaded and compared beside another uploaded result', async ({
+  page,
+}) => {
+  test.setTimeout(480_000);
+  const problems = watch(page);
+  const other = resultDocument(Date.now() % 100_000, 95, { name: 'Another machine' });
+  expect((await page.request.post('/api/results', { data: other })).status()).toBe(201);
+
+  await page.goto('/#bench');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('bench-result')).toBeVisible({ timeout: 400_000 });
+  await page.getByTestId('upload').click();
+  const link = page.getByTestId('upload-link');
+  await expect(link).toBeVisible();
+  const id = /#compare=(.+)$/.exec((await link.getAttribute('href')) ?? '')?.[1];
+  expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  // Uploading the same run again stores nothing new: the server answers with the same id.
+  const stored = await page.request.get(`/api/results/${id}`);
+  const again = await page.request.post('/api/results', { data: await stored.json() });
+  expect(again.status()).toBe(200);
+  expect(((await again.json()) as { id: string }).id).toBe(id);
+
+  await link.click();
+  const table = page.getByTestId('compare-table');
+  await expect(table.getByTestId('compared-row')).toHaveCount(1);
+  await expect(table.getByTestId('compared-row').getByRole('link')).toHaveAttribute(
+    'href',
+    `/api/results/${id}`,
+  );
+  await page
+    .getByTestId('results-browser')
+    .getByRole('row', { name: /Another machine/ })
+    .getByRole('button', { name: 'add to comparison' })
+    .click();
+  await expect(table.getByTestId('compared-row')).toHaveCount(2);
+  await expect(table.getByTestId('compared-row').nth(1)).toContainText('Another machine');
+  await expect(page.getByTestId('leaderboard').getByRole('row', { name: /Another machine/ })).toBeVisible();
+  await page.screenshot({ path: shot('compare-after-bench.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});
