@@ -165,7 +165,7 @@ function moreRam(r: ResolvedScenario, p: Placement): Advice {
  * @param decodeTokensPerSecond the scenario's own estimate, to keep only changes that help.
  */
 export function adviceFor(r: ResolvedScenario, p: Placement, decodeTokensPerSecond: number): Advice[] {
-  if ((allOnGpu(p) || (p.regime === 'cpu' && r.hardware.layout === 'cpu')) && p.fits) return [];
+  if (allOnGpu(p) || (p.regime === 'cpu' && r.hardware.layout === 'cpu' && p.fits)) return [];
   const out: (Advice | undefined)[] = [];
   const explicitTooBig = !p.fits && p.regime !== 'does-not-fit';
   if (explicitTooBig) out.push(fewerLayers(r, p));

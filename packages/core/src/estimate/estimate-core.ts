@@ -18,5 +18,8 @@ export function coreEstimate(r: ResolvedScenario): CoreEstimate {
   return { placement, decode: decodeTime(r, placement) };
 }
 
-/** Whether everything sits in accelerator memory. */
-export const allOnGpu = (p: Placement): boolean => p.regime === 'gpu' || p.regime === 'unified';
+/**
+ * Whether everything sits in accelerator memory and fits there (an explicit -ngl past the fit is placed on the
+ * GPU but fails to allocate).
+ */
+export const allOnGpu = (p: Placement): boolean => p.fits && (p.regime === 'gpu' || p.regime === 'unified');
