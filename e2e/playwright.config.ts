@@ -27,6 +27,8 @@ function freePort(): Promise<number> {
 /** Playwright loads this file in the runner and again in each worker: the port travels in the environment. */
 process.env.E2E_PORT ??= String(await freePort());
 export const PORT = Number(process.env.E2E_PORT);
+/** One embedded database per run, removed by teardown.ts. */
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'cliffbench-e2e-'));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BASE_FLAGS = [
   '--no-sandbox',
@@ -46,6 +48,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list']],
+  globalTeardown: './teardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     acceptDownloads: true,
@@ -58,6 +61,6 @@ export default defineConfig({
     timeout: 600_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'cliffbench-e2e-')) },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR },
   },
 });

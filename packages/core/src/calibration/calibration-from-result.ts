@@ -1,9 +1,10 @@
 /**
  * @module calibration/calibration-from-result — turn a benchmark result document into the `Calibration` an
- * estimate uses: the effective GPU bandwidth decode kernels reach (from the quantised GEMV fits) and the
- * measured upload bandwidth.
+ * estimate uses: the effective GPU bandwidth decode kernels reach (from the quantised GEMV fits), the
+ * measured upload bandwidth and, when the run has a RAM section, the measured host-RAM bandwidth.
  */
 import type { Calibration } from '../estimate/scenario.js';
+import { ramCalibration } from '../result/ram-section.js';
 import type { FormatFit, Measurement, ResultDocument, WeightFormat } from '../result/schema.js';
 import { fitLaunchBandwidth } from './fit-launch-bandwidth.js';
 
@@ -77,8 +78,9 @@ function describeDevice(doc: ResultDocument): string {
 /**
  * The calibration a benchmark run supports: `gpuBandwidthGBs` from the Q4 GEMV fit (q4_k, then q4_0), else
  * the fastest other format's fit, else a refit of the raw GEMV timings, else the largest single pass; fits
- * with r² below `MIN_FIT_R2` are skipped. `pcieGBs` is the measured upload bandwidth when the run timed one.
- * `source` says which numbers were used, on what, and when.
+ * with r² below `MIN_FIT_R2` are skipped. `pcieGBs` is the measured upload bandwidth when the run timed one,
+ * `ramBandwidthGBs` the RAM section's best read (`ramCalibration`). `source` says which numbers were used, on
+ * what, and when.
  */
 export function calibrationFromResult(doc: ResultDocument): Calibration {
   const pick = fromFits(doc.fits) ?? fromMeasurements(doc.measurements) ?? fromLargestPass(doc.measurements);
@@ -87,11 +89,15 @@ export function calibrationFromResult(doc: ResultDocument): Calibration {
     `WebGPU benchmark on ${describeDevice(doc)}, ${doc.createdAt.slice(0, 10)}`,
     `${pick.bandwidthGBs.toFixed(1)} GB/s from ${pick.how}`,
     ...(upload === undefined ? [] : [`upload ${upload.toFixed(1)} GB/s`]),
+    ...(doc.ram === undefined
+      ? []
+      : [`RAM read ${doc.ram.bestReadGBs.toFixed(1)} GB/s (${doc.ram.bestReadThreads} workers)`]),
   ];
   const source = parts.join('; ');
   return {
     gpuBandwidthGBs: pick.bandwidthGBs,
     ...(upload === undefined ? {} : { pcieGBs: upload }),
+    ...(doc.ram === undefined ? {} : ramCalibration(doc.ram)),
     source: source.length <= MAX_SOURCE_CHARS ? source : `${source.slice(0, MAX_SOURCE_CHARS - 1)}…`,
   };
 }

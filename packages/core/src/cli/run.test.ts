@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ram, versionOne } from '../../test/result-fixtures.js';
 import type { CliIo } from './io.js';
 import { runCli } from './run.js';
 
@@ -42,6 +43,32 @@ describe('cliffbench estimate', () => {
     expect(e.placement.totalLayers).toBe(60);
     expect(e.band.low).toBeLessThan(e.decodeTokensPerSecond);
     expect(e.breakdown.tiers).toHaveLength(5);
+  });
+
+  it('calibrates with a result file and a measured RAM figure, and says so in the basis', async () => {
+    const result = JSON.stringify({ ...versionOne, schemaVersion: 2, ram });
+    const spec = JSON.parse((await cli(['estimate', ...seed, '--json'])).out);
+    const file = JSON.parse(
+      (await cli(['estimate', ...seed, '--calibration', 'r.json', '--json'], { 'r.json': result })).out,
+    );
+    expect(file.breakdown.bandwidths.gpuEffectiveGBs).toBe(268);
+    expect(file.basis).toMatch(/measured RAM bandwidth 41\.0 GB\/s/);
+    expect(file.basis).toMatch(/RAM read 41\.0 GB\/s \(4 workers\)/);
+    const ramOnly = JSON.parse((await cli(['estimate', ...seed, '--measured-ram', '20', '--json'])).out);
+    expect(ramOnly.basis).toMatch(/measured RAM bandwidth 20\.0 GB\/s/);
+    expect(ramOnly.decodeTokensPerSecond).toBeLessThan(spec.decodeTokensPerSecond);
+  });
+
+  it('says what a calibration file must be when it is not one', async () => {
+    const notJson = await cli(['estimate', ...seed, '--calibration', 'x.json'], { 'x.json': '{oops' });
+    expect(notJson.code).toBe(1);
+    expect(notJson.err).toMatch(/--calibration x\.json: not a readable JSON file.*cliffbench benchmark/);
+    const wrong = await cli(['estimate', ...seed, '--calibration', 'y.json'], {
+      'y.json': '{"schemaVersion":9}',
+    });
+    expect(wrong.err).toMatch(/not a cliffbench result document of schemaVersion 1 or 2/);
+    const ramWord = await cli(['estimate', ...seed, '--measured-ram', 'fast']);
+    expect(ramWord.err).toMatch(/--measured-ram must be a positive number of GB\/s, got "fast"/);
   });
 
   it('takes explicit device numbers instead of a name', async () => {

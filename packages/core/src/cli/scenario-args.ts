@@ -32,6 +32,8 @@ export const scenarioOptions = {
   'no-flash-attention': { type: 'boolean' },
   'gpu-memory': { type: 'string' },
   'file-size': { type: 'string' },
+  calibration: { type: 'string' },
+  'measured-ram': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Help lines for the scenario flags. */
@@ -58,7 +60,10 @@ Run:
       --offload MODE        auto | layers | experts | sysmem (default auto)
       --kv TYPE             KV cache type for K (and V): f16 | q8_0 | q4_0   --kv-v TYPE  V cache type
       --no-flash-attention  flash attention off
-      --gpu-memory GB       GPU memory usable (free VRAM, or a raised Apple iogpu.wired_limit_mb / 1024)`;
+      --gpu-memory GB       GPU memory usable (free VRAM, or a raised Apple iogpu.wired_limit_mb / 1024)
+Measured figures (replace spec-sheet ones):
+      --calibration FILE    a result JSON from the benchmark page: measured GPU, upload and RAM bandwidth
+      --measured-ram GBS    host RAM read bandwidth you measured (all cores), GB/s`;
 
 /** Parsed values of the scenario flags. */
 export type ScenarioFlags = { readonly [K in keyof typeof scenarioOptions]?: string | boolean | undefined };

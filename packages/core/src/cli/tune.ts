@@ -4,7 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { CliffbenchError } from '../errors.js';
-import { resolveScenario } from '../estimate/resolve-scenario.js';
 import type { KvCacheTypeName } from '../estimate/scenario.js';
 import { KvCacheTypeNameSchema } from '../estimate/scenario.js';
 import { formatTuneCurve, formatTuneResult } from '../tune/format-tune.js';
@@ -12,8 +11,8 @@ import { tuneCurveResolved } from '../tune/tune-curve.js';
 import { tuneResolved } from '../tune/tune-settings.js';
 import type { TuneOptions } from '../tune/tune-types.js';
 import type { CliIo, Command } from './io.js';
-import { modelFromArgument } from './model-files.js';
-import { type ScenarioFlags, scenarioFromFlags, scenarioHelp, scenarioOptions } from './scenario-args.js';
+import { resolveFromFlags } from './resolve-flags.js';
+import { type ScenarioFlags, scenarioHelp, scenarioOptions } from './scenario-args.js';
 
 /** Scenario flags that are the tuner's to choose, so `tune` does not take them. */
 const CHOSEN = new Set(['gpu-layers', 'cpu-moe', 'offload', 'kv', 'kv-v', 'no-flash-attention']);
@@ -80,9 +79,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.out(`${help}\n`);
     return 0;
   }
-  const scenario = scenarioFromFlags({ ...values, kv: undefined } as ScenarioFlags);
-  const { model, options: resolve } = await modelFromArgument(String(scenario.model));
-  const r = resolveScenario({ ...scenario, model }, resolve);
+  const { scenario, r } = await resolveFromFlags({ ...values, kv: undefined } as ScenarioFlags, io);
   const margin = positive(values.margin, 'margin');
   const tuning: TuneOptions = {
     ...(margin === undefined ? {} : { marginBytes: margin * 2 ** 20 }),
@@ -93,7 +90,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     ...(values.kv === undefined ? {} : { kvCacheTypes: kvList(values.kv) }),
     ...(values['model-path'] === undefined ? {} : { modelPath: values['model-path'] }),
   };
-  const result = tuneResolved(r, tuning, { scenario: { ...scenario, model } });
+  const result = tuneResolved(r, tuning, { scenario });
   const best = result.configurations[0];
   const curve = values.curve && best !== undefined ? tuneCurveResolved(r, best.settings) : undefined;
   if (values.json) {

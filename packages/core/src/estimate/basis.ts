@@ -17,10 +17,10 @@ export function staticBasis(
   const hw = r.hardware;
   const parts = [weights, `${hw.device.name} (${hw.backend})`, ...r.speed.basis];
   if (hw.layout !== 'unified') {
-    const measured = r.calibration?.ramBandwidthGBs !== undefined ? 'measured' : 'spec';
-    parts.push(
-      `RAM ${hw.ramBandwidthGBs.toFixed(1)} GB/s ${measured} → CPU reads ${(r.speed.cpuBytesPerSecond / GB).toFixed(1)} GB/s`,
-    );
+    const ram = `${hw.ramBandwidthGBs.toFixed(1)} GB/s`;
+    const source =
+      r.calibration?.ramBandwidthGBs !== undefined ? `measured RAM bandwidth ${ram}` : `RAM ${ram} spec`;
+    parts.push(`${source} → CPU reads ${(r.speed.cpuBytesPerSecond / GB).toFixed(1)} GB/s`);
   }
   if (r.calibration?.source !== undefined) parts.push(`calibration: ${r.calibration.source}`);
   return parts.join('; ');

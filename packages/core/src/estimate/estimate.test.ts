@@ -25,6 +25,27 @@ describe('calibration and basis', () => {
     expect(spec.basis).toMatch(/spec 360 GB\/s × η 0\.\d+ \(cuda fit\)/);
   });
 
+  it('reads RAM-held layers at measuredRamEta of a measured RAM bandwidth, and says so', () => {
+    const partial: ScenarioInput = { model: 'gemma-4-31b', quant: 'Q4_K_M', device: 'rtx 3060 12gb' };
+    const spec = estimateDetailed({ ...partial, host: { ramGB: 32, ramBandwidthGBs: 51.2 } });
+    const measured = estimateDetailed({
+      ...partial,
+      host: { ramGB: 32, ramBandwidthGBs: 51.2 },
+      calibration: { ramBandwidthGBs: 30, source: 'RAM benchmark' },
+    });
+    const cap = backendDefaults.cpu.capGBs ?? Number.POSITIVE_INFINITY;
+    const rate = (gbs: number): number => 1 / (1 / gbs + 1 / cap);
+    expect(spec.breakdown.bandwidths.cpuEffectiveGBs).toBeCloseTo(rate(51.2 * backendDefaults.cpu.eta), 6);
+    expect(measured.breakdown.bandwidths.cpuEffectiveGBs).toBeCloseTo(
+      rate(30 * sharedSpeed.measuredRamEta),
+      6,
+    );
+    expect(measured.regime).toBe('partial-offload');
+    expect(measured.decodeTokensPerSecond).toBeLessThan(spec.decodeTokensPerSecond);
+    expect(measured.basis).toMatch(/measured RAM bandwidth 30\.0 GB\/s → CPU reads 23\.6 GB\/s/);
+    expect(spec.basis).toMatch(/RAM 51\.2 GB\/s spec/);
+  });
+
   it('uses a fitted η and t0 from llama-bench figures', () => {
     const e = estimateDetailed({ ...on3060, calibration: { eta: 0.5, t0Seconds: 0.004 } });
     expect(e.breakdown.eta).toBeCloseTo(0.5, 9);

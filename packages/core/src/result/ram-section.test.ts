@@ -1,86 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { ram, versionOne } from '../../test/result-fixtures.js';
 import {
   CalibrationSchema,
   CliffbenchError,
+  calibrationFromResult,
   parseResultDocument,
-  type RamMeasurement,
-  type RamSection,
-  RamSectionSchema,
   RESULT_SCHEMA_VERSION,
   ResultDocumentSchema,
   ramCalibration,
 } from '../index.js';
-
-const MiB = 2 ** 20;
-
-/** A version-1 document as the first uploads wrote it. */
-const versionOne = {
-  schemaVersion: 1,
-  app: { name: 'cliffbench', version: '0.1.0' },
-  createdAt: '2026-05-01T12:00:00.000Z',
-  mode: 'quick',
-  adapter: { vendor: 'nvidia', architecture: 'ampere', device: '', description: '' },
-  features: [],
-  limits: { maxBufferSize: 2 ** 31 },
-  environment: { runtime: 'browser', userAgent: 'test' },
-  timingMode: 'timestamp-query',
-  tuning: {},
-  measurements: [
-    {
-      kernel: 'stream-read',
-      format: 'raw',
-      label: 'stream 256 MiB',
-      rows: 1,
-      cols: 1,
-      bytesPerPass: 256 * MiB,
-      workingSetBytes: 256 * MiB,
-      dispatchesPerPass: 1,
-      samplesSeconds: [0.001],
-      medianSeconds: 0.001,
-      ci95Relative: 0.01,
-      bandwidthGBs: 268,
-    },
-  ],
-  sweep: [],
-  fits: [],
-  durationSeconds: 30,
-};
-
-function read(threads: number, bandwidthGBs: number): RamMeasurement {
-  const bytesPerRound = 256 * MiB;
-  const seconds = bytesPerRound / (bandwidthGBs * 1e9);
-  return {
-    kernel: 'read',
-    threads,
-    bytesPerWorker: bytesPerRound / threads,
-    repsPerRound: 1,
-    bytesPerRound,
-    samplesSeconds: [seconds],
-    medianSeconds: seconds,
-    ci95Relative: 0,
-    bandwidthGBs,
-  };
-}
-
-const ram: RamSection = RamSectionSchema.parse({
-  runtime: 'browser',
-  logicalCores: 8,
-  barrier: 'message',
-  timerResolutionSeconds: 1e-4,
-  minRoundSeconds: 0.02,
-  requestedBytes: 256 * MiB,
-  allocatedBytes: 256 * MiB,
-  notes: [],
-  threadSweep: [read(1, 14), read(2, 27), read(4, 41), read(8, 39)],
-  workingSetSweep: [],
-  plateaus: [],
-  singleThreadReadGBs: 14,
-  bestReadGBs: 41,
-  bestReadThreads: 4,
-  singleThreadCopyGBs: 12,
-  bestCopyGBs: 30,
-  durationSeconds: 12,
-});
 
 describe('result documents across schema versions', () => {
   it('reads a version-1 upload as the current version, with no RAM section', () => {
@@ -118,5 +46,14 @@ describe('ramCalibration', () => {
     const calibration = ramCalibration(ram);
     expect(calibration.ramBandwidthGBs).toBe(Math.max(...ram.threadSweep.map((m) => m.bandwidthGBs)));
     expect(CalibrationSchema.parse(calibration)).toEqual(calibration);
+  });
+
+  it('is part of the calibration a result document gives, and only when the document has a RAM section', () => {
+    const withRam = calibrationFromResult(parseResultDocument({ ...versionOne, schemaVersion: 2, ram }));
+    expect(withRam.ramBandwidthGBs).toBe(41);
+    expect(withRam.source).toContain('RAM read 41.0 GB/s (4 workers)');
+    const without = calibrationFromResult(parseResultDocument(versionOne));
+    expect(without.ramBandwidthGBs).toBeUndefined();
+    expect(without.source).not.toContain('RAM');
   });
 });

@@ -40,6 +40,8 @@ export interface SharedSpeed {
   readonly moePrefillFactor: number;
   /** Effective prefill rate of the CPU backend, TFLOPS. */
   readonly cpuPrefillTflops: number;
+  /** Fraction of a measured streaming-read RAM bandwidth that llama.cpp's CPU decode reaches. */
+  readonly measuredRamEta: number;
 }
 
 /**
@@ -83,4 +85,9 @@ export const sharedSpeed: SharedSpeed = {
   moePrefillFactor: 0.863,
   // Assumed: llama.cpp CPU prompt processing of a 7B Q4_0 on an 8-16 core desktop runs ~40-80 tok/s.
   cpuPrefillTflops: 0.8,
+  // Derived from two cited facts, not fitted (reference/hardware.md §9): llama.cpp decode on a Raspberry Pi 5
+  // runs at 84-91 % of its STREAM read (github.com/ggml-org/llama.cpp/issues/26484); on desktops the CPU
+  // fit's η 0.841 of spec over AIDA64's DDR4-3200 read of 43-46 of 51.2 GB/s (guru3d) gives 0.94-1.0.
+  // 0.9 sits between them; a benchmark read (WebAssembly SIMD here) is close to a native one (issue 7 note).
+  measuredRamEta: 0.9,
 };

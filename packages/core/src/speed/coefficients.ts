@@ -60,10 +60,12 @@ export interface SpeedParameters {
 /** The fitted defaults. */
 export const defaultSpeedParameters: SpeedParameters = { backends: backendDefaults, shared: sharedSpeed };
 
-/** CPU read rate: spec RAM bandwidth × η, capped by what the cores can pull (harmonic combination). */
-function cpuRate(ramGBs: number, measured: boolean, cpu: BackendSpeed): number {
-  if (measured) return ramGBs * GB;
-  const raw = cpu.eta * ramGBs * GB;
+/**
+ * CPU read rate: RAM bandwidth × η (the CPU fit's η of a spec figure, or `measuredRamEta` of a measured one),
+ * capped by what the cores can pull (harmonic combination).
+ */
+function cpuRate(ramGBs: number, eta: number, cpu: BackendSpeed): number {
+  const raw = eta * ramGBs * GB;
   const cap = (cpu.capGBs ?? Number.POSITIVE_INFINITY) * GB;
   return 1 / (1 / raw + 1 / cap);
 }
@@ -90,8 +92,8 @@ export function speedCoefficients(
       basis.push(`spec ${hw.gpuBandwidthGBs.toFixed(0)} GB/s × η ${eta.toFixed(2)} (${how}${hbm})`);
     }
   }
-  const ramMeasured = calibration?.ramBandwidthGBs !== undefined;
-  const cpuBytesPerSecond = cpuRate(hw.ramBandwidthGBs, ramMeasured, params.backends.cpu);
+  const ramEta = calibration?.ramBandwidthGBs !== undefined ? shared.measuredRamEta : params.backends.cpu.eta;
+  const cpuBytesPerSecond = cpuRate(hw.ramBandwidthGBs, ramEta, params.backends.cpu);
   const pcieMeasured = calibration?.pcieGBs !== undefined;
   const pcieBytesPerSecond = hw.pcieGBs * GB * (pcieMeasured ? 1 : shared.pcieEta);
   const tflops = hw.fp16Tflops ?? hw.device.bandwidthGBs * hw.fallbackTflopsPerGBs;

@@ -5,11 +5,10 @@
 import { parseArgs } from 'node:util';
 import { type CurveAxis, cliffCurveResolved } from '../../curves/cliff-curve.js';
 import { CliffbenchError } from '../../errors.js';
-import { resolveScenario } from '../../estimate/resolve-scenario.js';
 import { curveCsv, curveTable } from '../format-curve.js';
 import type { CliIo, Command } from '../io.js';
-import { modelFromArgument } from '../model-files.js';
-import { type ScenarioFlags, scenarioFromFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
+import { resolveFromFlags } from '../resolve-flags.js';
+import { type ScenarioFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
 
 const axes: Readonly<Record<string, CurveAxis>> = {
   context: 'context',
@@ -63,9 +62,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     );
   }
   const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
-  const input = scenarioFromFlags(values as ScenarioFlags);
-  const { model, options } = await modelFromArgument(String(input.model));
-  const r = resolveScenario({ ...input, model }, options);
+  const { r } = await resolveFromFlags(values as ScenarioFlags, io);
   const points = num(values.points);
   const from = num(values.from);
   const to = num(values.to);

@@ -5,11 +5,11 @@
 import { parseArgs } from 'node:util';
 import { runBatch } from '../../estimate/batch.js';
 import { estimateResolved } from '../../estimate/estimate.js';
-import { resolveScenario } from '../../estimate/resolve-scenario.js';
 import { formatEstimate } from '../format-estimate.js';
 import type { CliIo, Command } from '../io.js';
-import { batchModelResolver, modelFromArgument } from '../model-files.js';
-import { type ScenarioFlags, scenarioFromFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
+import { batchModelResolver } from '../model-files.js';
+import { resolveFromFlags } from '../resolve-flags.js';
+import { type ScenarioFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
 
 const help = `Usage: cliffbench estimate [flags]
        cliffbench estimate --batch FILE.jsonl     (FILE "-" reads standard input)
@@ -46,9 +46,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     for (const result of runBatch(lines, { resolveModel })) io.out(`${JSON.stringify(result)}\n`);
     return 0;
   }
-  const input = scenarioFromFlags(values as ScenarioFlags);
-  const { model, options } = await modelFromArgument(String(input.model));
-  const r = resolveScenario({ ...input, model }, options);
+  const { r } = await resolveFromFlags(values as ScenarioFlags, io);
   const e = estimateResolved(r);
   if (values.json) {
     io.out(`${JSON.stringify(e, null, 2)}\n`);
