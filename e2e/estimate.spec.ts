@@ -179,6 +179,7 @@ test('the dark theme and a phone-width screen show the same answer without sidew
   const page = await dark.newPage();
   await page.goto(url);
   await expect(page.getByTestId('fit-status')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.screenshot({ path: shot('estimate-26b-dark.png'), fullPage: true });
   const desktopDecode = await page.getByTestId('decode').textContent();
   await dark.close();

@@ -1,6 +1,6 @@
 /** The JSON API through `app.request()`, against in-memory PGlite and a real PostgreSQL database. */
 import { createHash } from 'node:crypto';
-import type { ResultDocument } from '@cliffbench/core';
+import { quantile, type ResultDocument } from '@cliffbench/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/db.js';
 import { type Backend, backends, type ErrorBody, post, testApp } from './backends.js';
@@ -30,15 +30,6 @@ function reversedKeys(value: unknown): unknown {
     );
   }
   return value;
-}
-
-/** Linear-interpolated quantile (the definition percentile_cont uses). */
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (s[lo] as number) + ((s[hi] as number) - (s[lo] as number)) * (pos - lo);
 }
 
 describe.each(backends)('the results API on $name', (backend: Backend) => {

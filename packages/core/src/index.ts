@@ -157,6 +157,7 @@ export {
 } from './speed/backend-defaults.js';
 export type { DecodeBreakdown, Tier, TierTime } from './speed/decode.js';
 export type { PrefillBreakdown } from './speed/prefill.js';
+export { ci95Relative, enoughSamples, median, quantile, type StopRule } from './stats/sample-stats.js';
 export { describePlacement, describeTradeOff, formatTokens } from './tune/describe-configuration.js';
 export { LLAMA_BENCH_SOURCE, LLAMA_SERVER_SOURCE, LM_STUDIO_SOURCE, OLLAMA_SOURCE } from './tune/flags.js';
 export {

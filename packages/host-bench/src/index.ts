@@ -18,7 +18,7 @@ export { type KernelTiming, measureKernel, slowestPerRound, summarizeRounds } fr
 export { defaultRamPlan, pagesDown, type RamPlan, sweepSizes, threadCounts } from './run/plan.js';
 export { PLATEAU_TOLERANCE, plateaus } from './run/plateaus.js';
 export { type RamProgress, type RamRunOptions, runRamBenchmark } from './run/runner.js';
-export { ci95Relative, enoughSamples, median, quantile, type StopRule } from './run/stats.js';
+
 export {
   type BarrierMode,
   type GroupOptions,

@@ -40,7 +40,7 @@ export {
   MIN_TIMED_SECONDS,
   measureRuns,
 } from './measure/measure-runs.js';
-export { ci95Relative, enoughSamples, median, quantile, type StopRule } from './measure/stats.js';
+
 export { decodeGemvs, type GemvProblem, gemvProblem } from './plan/decode-gemvs.js';
 export { type BenchPlan, type DecodeStepPlan, fullPlan, quickPlan } from './plan/plan.js';
 export { browserOf } from './run/browser-of.js';

@@ -1,3 +1,4 @@
+import { median } from '@cliffbench/core';
 import { describe, expect, it } from 'vitest';
 import {
   type EncodeWork,
@@ -5,7 +6,6 @@ import {
   type MeasureSettings,
   MIN_TIMED_SECONDS,
   measureRuns,
-  median,
   type PassTimer,
 } from '../src/index.js';
 

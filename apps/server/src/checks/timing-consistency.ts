@@ -6,7 +6,7 @@
  * measurements they name. The benchmarks write exactly these (packages/webgpu-bench run/run-state.ts,
  * packages/host-bench run/measure-kernel.ts), so a mismatch means the document was edited or forged.
  */
-import type { ResultDocument } from '@cliffbench/core';
+import { median, type ResultDocument } from '@cliffbench/core';
 import type { Problem } from './problem.js';
 
 /** Relative tolerance for a stated median against its samples (floating-point interpolation only). */
@@ -15,13 +15,6 @@ const MEDIAN_TOLERANCE = 1e-6;
 const BANDWIDTH_TOLERANCE = 1e-3;
 /** Relative tolerance for products of counts (exact in practice; loose only for products past 2^53). */
 const COUNT_TOLERANCE = 1e-9;
-
-/** Median with linear interpolation, as both benchmarks compute it. */
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 const close = (a: number, b: number, rel: number) =>
   Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b));

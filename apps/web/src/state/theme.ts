@@ -1,6 +1,7 @@
 /**
- * @module state/theme — light, dark or the system's choice; the choice is kept in localStorage, applied as
- * `data-theme` on <html>, and `themeVersion` ticks whenever the colours in effect change (canvas charts read
+ * @module state/theme — light, dark or the system's choice; the choice is kept in localStorage, the theme in
+ * effect (the system's resolved through `prefers-color-scheme`) is set as `data-theme` on <html>, which is all
+ * the stylesheet keys on, and `themeVersion` ticks whenever the colours in effect change (canvas charts read
  * their colours from CSS custom properties and redraw then).
  */
 import { effect, signal } from '@preact/signals';
@@ -24,21 +25,24 @@ export const theme = signal<ThemeChoice>(stored());
 export const themeVersion = signal(0);
 
 if (globalThis.document !== undefined) {
+  const systemDark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  const apply = (choice: ThemeChoice): void => {
+    const system = systemDark?.matches === true ? 'dark' : 'light';
+    document.documentElement.dataset.theme = choice === 'system' ? system : choice;
+    themeVersion.value = themeVersion.peek() + 1;
+  };
   effect(() => {
     const choice = theme.value;
-    const root = document.documentElement;
-    if (choice === 'system') delete root.dataset.theme;
-    else root.dataset.theme = choice;
+    apply(choice);
     try {
       if (choice === 'system') localStorage.removeItem(KEY);
       else localStorage.setItem(KEY, choice);
     } catch {
       // Storage disabled (private mode): the choice lasts for this page only.
     }
-    themeVersion.value = themeVersion.peek() + 1;
   });
-  globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => {
-    if (theme.peek() === 'system') themeVersion.value = themeVersion.peek() + 1;
+  systemDark?.addEventListener('change', () => {
+    if (theme.peek() === 'system') apply('system');
   });
 }
 

@@ -13,6 +13,7 @@ import { ddrBandwidthGBs } from '../device/host-memory.js';
 import { pcieBandwidthGBs } from '../device/pcie-links.js';
 import { CliffbenchError } from '../errors.js';
 import { runtimeOverheadBytes } from '../footprint/overhead.js';
+import { median } from '../stats/sample-stats.js';
 import type { Backend, DeviceSpec, HostSpec } from './scenario.js';
 
 const GIB = 2 ** 30;
@@ -66,14 +67,6 @@ export interface ResolvedHardware {
 }
 
 const close = (a: number, b: number): boolean => Math.abs(a / b - 1) < 0.15;
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 const flopsRatioCache = new Map<string, number>();
 

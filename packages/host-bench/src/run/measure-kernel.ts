@@ -3,10 +3,9 @@
  * repetitions so a round lasts long enough, warm up, then barrier-started rounds in batches; each round
  * counts the slowest worker's time, since the group's bytes are only all moved when the last one finishes.
  */
-import { CliffbenchError } from '@cliffbench/core';
+import { CliffbenchError, ci95Relative, enoughSamples, median } from '@cliffbench/core';
 import type { RamKernelName } from '../worker/protocol.js';
 import type { RamPlan } from './plan.js';
-import { ci95Relative, enoughSamples, median } from './stats.js';
 import type { WorkerGroup } from './worker-group.js';
 
 /** One kernel's timing on a group. */

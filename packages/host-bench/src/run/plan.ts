@@ -2,8 +2,9 @@
  * @module run/plan — what the RAM benchmark runs: how many workers, how much memory, how long each round
  * lasts and when sampling stops.
  */
+
+import type { StopRule } from '@cliffbench/core';
 import { WASM_PAGE_BYTES } from '../kernels/ram-kernels.js';
-import type { StopRule } from './stats.js';
 
 const MiB = 2 ** 20;
 

@@ -4,7 +4,7 @@
  * the transitions.
  */
 import type { RamPlateau } from '@cliffbench/core';
-import { median } from './stats.js';
+import { median } from '@cliffbench/core';
 
 /** Plateau tolerance: a point joins when within this fraction of the plateau's median (judgement). @default 0.2 */
 export const PLATEAU_TOLERANCE = 0.2;

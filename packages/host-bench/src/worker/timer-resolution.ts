@@ -3,7 +3,7 @@
  * with jitter unless cross-origin isolated, then 5 µs — https://developer.chrome.com/blog/cross-origin-isolation-guide),
  * so timed passes must last at least 100 steps for the quantisation to stay under 1%.
  */
-import { median } from '../run/stats.js';
+import { median } from '@cliffbench/core';
 
 /** Median of the first `steps` positive increments of performance.now(), seconds (0 if it never moved). */
 export function timerResolutionSeconds(steps = 25, budgetMs = 100): number {

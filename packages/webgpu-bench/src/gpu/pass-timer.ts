@@ -3,7 +3,7 @@
  * the start and end of one compute pass (Chrome quantises them to 100 µs, so callers make passes ≥ 10 ms).
  * Without: wall clock from submit to `onSubmittedWorkDone`, minus the round trip of an empty submission.
  */
-import { median } from '../measure/stats.js';
+import { median } from '@cliffbench/core';
 
 /** Encodes one pass of a workload into a compute pass. */
 export type EncodeWork = (pass: GPUComputePassEncoder) => void;

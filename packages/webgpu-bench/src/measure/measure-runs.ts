@@ -4,8 +4,9 @@
  * 1%), capped so no submission approaches a driver watchdog; then warm-up; then samples until the 95% CI
  * of the mean is within the target or a cap is hit.
  */
+
+import { enoughSamples, type StopRule } from '@cliffbench/core';
 import type { EncodeWork, PassTimer } from '../gpu/pass-timer.js';
-import { enoughSamples, type StopRule } from './stats.js';
 
 /** Sampling settings: the stop rule plus warm-up submissions. */
 export interface MeasureSettings extends StopRule {

@@ -3,7 +3,7 @@
  * cancellation and pausing between submissions, the measurements and skips so far, and the speed last
  * measured per format (which sizes the next working set on slow devices).
  */
-import { CliffbenchError, type Measurement, type WeightFormat } from '@cliffbench/core';
+import { CliffbenchError, ci95Relative, type Measurement, median, type WeightFormat } from '@cliffbench/core';
 import type { GpuContext, OpenOptions } from '../gpu/open-gpu.js';
 import { chooseTimer, type EncodeWork, type PassTimer } from '../gpu/pass-timer.js';
 import {
@@ -12,7 +12,6 @@ import {
   type MeasureSettings,
   measureRuns,
 } from '../measure/measure-runs.js';
-import { ci95Relative, median } from '../measure/stats.js';
 import type { BenchPlan } from '../plan/plan.js';
 
 /** A progress event: the phase, the fraction of the run done, and the figure just measured. */

@@ -4,10 +4,10 @@
  * otherwise q4_0's choice serves every format.
  */
 import type { WeightFormat } from '@cliffbench/core';
+import { median } from '@cliffbench/core';
 import { formats, matrixBytes } from '../formats/formats.js';
 import type { GemvShape } from '../gemv/gemv-kernels.js';
 import { createGemvWorkload } from '../gemv/gemv-workload.js';
-import { median } from '../measure/stats.js';
 import type { RunState } from './run-state.js';
 import { workingSetCopies } from './working-set.js';
 

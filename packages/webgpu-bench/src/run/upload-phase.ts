@@ -4,7 +4,7 @@
  * buffer (mapAsync(WRITE), fill, unmap, copyBufferToBuffer), each timed to `onSubmittedWorkDone`.
  */
 import type { ResultDocument } from '@cliffbench/core';
-import { enoughSamples, median } from '../measure/stats.js';
+import { enoughSamples, median } from '@cliffbench/core';
 import type { RunState } from './run-state.js';
 
 type Upload = NonNullable<ResultDocument['upload']>;

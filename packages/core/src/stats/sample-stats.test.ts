@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ci95Relative, enoughSamples, median, quantile } from '../src/index.js';
+import { ci95Relative, enoughSamples, median, quantile } from '../index.js';
 
 describe('timing statistics', () => {
   it('takes medians and quartiles', () => {

@@ -1,8 +1,8 @@
-/** @module measure/stats — sample statistics for timings: median, quartiles and the 95% confidence interval of the mean. */
+/** @module stats/sample-stats — sample statistics for timings (both benchmarks and the server's checks use these): median, quartiles and the 95% confidence interval of the mean. */
 
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
 
-/** Linear-interpolated quantile, q in [0, 1]. */
+/** Linear-interpolated quantile, q in [0, 1] (the definition PostgreSQL's percentile_cont uses). */
 export function quantile(xs: readonly number[], q: number): number {
   const s = sorted(xs);
   if (s.length === 0) return Number.NaN;
