@@ -11,19 +11,13 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Backend, BackendSpeed, ResolvedScenario, SharedSpeed } from '../src/index.js';
-import { backendDefaults, sharedSpeed } from '../src/index.js';
+import { backendDefaults, quantile, sharedSpeed } from '../src/index.js';
 import { place } from '../src/placement/place.js';
 import { type SpeedParameters, speedCoefficients } from '../src/speed/coefficients.js';
 import { decodeTime } from '../src/speed/decode.js';
 import { prefillTime } from '../src/speed/prefill.js';
 import { nelderMead } from './nelder-mead.js';
-import {
-  loadValidationRows,
-  quantile,
-  type ResolvedRow,
-  resolveRows,
-  summarizeErrors,
-} from './validation.js';
+import { loadValidationRows, type ResolvedRow, resolveRows, summarizeErrors } from './validation.js';
 
 const GPU_BACKENDS = ['cuda', 'metal', 'vulkan', 'rocm'] as const satisfies readonly Backend[];
 
@@ -107,7 +101,7 @@ function withKnownFacts(row: ResolvedRow): ResolvedRow {
   return r === row.resolved ? row : { ...row, resolved: r };
 }
 
-interface Placed {
+export interface Placed {
   readonly row: ResolvedRow;
   readonly placement: ReturnType<typeof place>;
 }
@@ -116,13 +110,15 @@ function withParams(r: ResolvedScenario, params: SpeedParameters): ResolvedScena
   return { ...r, speed: speedCoefficients(r.hardware, r.calibration, params) };
 }
 
-const decodeError = (p: Placed, params: SpeedParameters): number =>
+/** predicted ÷ measured decode tokens/s of one placed row under `params`. */
+export const decodeError = (p: Placed, params: SpeedParameters): number =>
   decodeTime(withParams(p.row.resolved, params), p.placement).tokensPerSecond /
   p.row.measured.decodeTokensPerSecond;
 
 const softL1 = (z: number): number => 2 * (Math.sqrt(1 + z * z) - 1);
 
-function fitDecode(placed: readonly Placed[], start: SpeedParameters): SpeedParameters {
+/** The decode coefficients that minimise the soft-L1 loss over `placed`, starting from `start`. */
+export function fitDecode(placed: readonly Placed[], start: SpeedParameters): SpeedParameters {
   const loss = (x: readonly number[]): number => {
     const params = decode(x, start);
     let sum = 0;
@@ -194,10 +190,18 @@ function printTable(params: SpeedParameters, placed: readonly Placed[]): void {
   );
 }
 
+/** The current defaults, where every fit starts. */
+export const DEFAULT_PARAMETERS: SpeedParameters = { backends: backendDefaults, shared: sharedSpeed };
+
+/** Rows with the facts the fit needs, placed once (placement does not depend on the coefficients). */
+export function placeRows(rows: readonly ResolvedRow[]): Placed[] {
+  return rows.map(withKnownFacts).map((row) => ({ row, placement: place(row.resolved) }));
+}
+
 /** Fits decode then prefill coefficients to resolved rows; prints the summary and the table; returns them. */
 export function runFit(rows: readonly ResolvedRow[]): SpeedParameters {
-  const placed: Placed[] = rows.map(withKnownFacts).map((row) => ({ row, placement: place(row.resolved) }));
-  const start: SpeedParameters = { backends: backendDefaults, shared: sharedSpeed };
+  const placed = placeRows(rows);
+  const start = DEFAULT_PARAMETERS;
   const before = summarizeErrors(placed.map((p) => decodeError(p, start) - 1));
   const fitted = fitPrefill(placed, fitDecode(placed, start));
   const after = summarizeErrors(placed.map((p) => decodeError(p, fitted) - 1));

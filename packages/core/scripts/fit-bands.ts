@@ -7,8 +7,9 @@
  * Usage: tsx scripts/fit-bands.ts [validation.jsonl] > src/uncertainty/band-table.ts
  */
 import { pathToFileURL } from 'node:url';
+import { quantile } from '../src/index.js';
 import { MIN_BAND_ROWS } from '../src/uncertainty/band-table.js';
-import { loadValidationRows, predictRows, quantile, type RowPrediction, resolveRows } from './validation.js';
+import { loadValidationRows, predictRows, type RowPrediction, resolveRows } from './validation.js';
 
 interface Band {
   readonly backend: string;

@@ -9,6 +9,7 @@ import {
   type Backend,
   type DetailedEstimate,
   estimateResolved,
+  quantile,
   type ResolvedScenario,
   type ResolveOptions,
   resolveScenario,
@@ -116,16 +117,6 @@ export function predictRows(rows: readonly ResolvedRow[]): RowPrediction[] {
       estimate: e,
     };
   });
-}
-
-/** The q-quantile (0..1) of `values`, linear interpolation between order statistics. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
 }
 
 /** Median and 90th percentile of |predicted/measured − 1|. */
