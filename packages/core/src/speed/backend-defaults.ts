@@ -40,6 +40,11 @@ export interface SharedSpeed {
   readonly moePrefillFactor: number;
   /** Effective prefill rate of the CPU backend, TFLOPS. */
   readonly cpuPrefillTflops: number;
+  /**
+   * Fraction of the CPU tier's weight-read rate reached on MoE expert weights (llama.cpp's mul_mat_id over the
+   * few selected expert slices, split across threads, rather than one large matrix).
+   */
+  readonly cpuExpertEta: number;
   /** Fraction of a measured streaming-read RAM bandwidth that llama.cpp's CPU decode reaches. */
   readonly measuredRamEta: number;
 }
@@ -85,6 +90,11 @@ export const sharedSpeed: SharedSpeed = {
   moePrefillFactor: 0.863,
   // Assumed: llama.cpp CPU prompt processing of a 7B Q4_0 on an 8-16 core desktop runs ~40-80 tok/s.
   cpuPrefillTflops: 0.8,
+  // Fitted by `npm run fit:experts` (scripts/fit-experts.ts) to the two published runs with MoE experts in RAM:
+  // validation row gt318 (gpt-oss 20B, RX 7900 XT, --cpu-moe) and llmfit#755 (Qwen3-30B-A3B, RTX 2080, -ngl 99
+  // --n-cpu-moe 36): 0.821, errors +12.5 / +20.4 % at 1 → −4.6 / +6.1 %. Two rows: a correction of the known
+  // optimism, to refit as more --n-cpu-moe measurements are published.
+  cpuExpertEta: 0.82,
   // Derived from two cited facts, not fitted (reference/hardware.md §9): llama.cpp decode on a Raspberry Pi 5
   // runs at 84-91 % of its STREAM read (github.com/ggml-org/llama.cpp/issues/26484); on desktops the CPU
   // fit's η 0.841 of spec over AIDA64's DDR4-3200 read of 43-46 of 51.2 GB/s (guru3d) gives 0.94-1.0.

@@ -34,6 +34,8 @@ export interface SpeedCoefficients {
   readonly cpuLayerSeconds: number;
   /** MoE layer cost relative to a dense layer. */
   readonly moeLayerFactor: number;
+  /** Fraction of `cpuBytesPerSecond` reached on MoE expert weights. */
+  readonly cpuExpertEta: number;
   /** CPU↔GPU hand-over cost, seconds. */
   readonly splitSeconds: number;
   /** A measured total fixed cost per token that replaces the per-layer sum, seconds. */
@@ -118,6 +120,7 @@ export function speedCoefficients(
     gpuLayerSeconds: backend.t0PerLayerSeconds,
     cpuLayerSeconds: params.backends.cpu.t0PerLayerSeconds,
     moeLayerFactor: shared.moeLayerFactor,
+    cpuExpertEta: shared.cpuExpertEta,
     splitSeconds: shared.splitSeconds,
     t0OverrideSeconds: calibration?.t0Seconds,
     gpuFlops: tflops * TERA * backend.prefillEfficiency,

@@ -83,6 +83,13 @@ export function decodeTime(
   const ramExperts = rangeSum(s.cumActiveExpertBytes, first, expertsEnd);
   let gpuWeights = onGpu ? rangeSum(s.cumActiveBytes, first, n) - ramExperts + s.outputActiveBytes : 0;
   let cpuWeights = rangeSum(s.cumActiveBytes, 0, first) + ramExperts + (onGpu ? 0 : s.outputActiveBytes);
+  // The CPU reads expert slices at cpuExpertEta of its rate: one blended rate for the tier's weights (the
+  // spill and disk shares below scale experts and the rest alike).
+  const cpuExperts = rangeSum(s.cumActiveExpertBytes, 0, first) + ramExperts;
+  const cpuWeightRate =
+    cpuWeights > 0
+      ? (c.cpuBytesPerSecond * cpuWeights) / (cpuWeights - cpuExperts + cpuExperts / c.cpuExpertEta)
+      : c.cpuBytesPerSecond;
 
   const fullPositions = meanAttendedPositions(depthTokens, generatedTokens);
   const slidingPositions = meanAttendedPositions(depthTokens, generatedTokens, r.kv.slidingWindow);
@@ -132,7 +139,7 @@ export function decodeTime(
       'cpu',
       cpuWeights,
       cpuKv,
-      c.cpuBytesPerSecond,
+      cpuWeightRate,
       flash ? c.cpuKvBytesPerSecond : c.cpuKvBytesPerSecondNoFlash,
     ),
     tier('pcie', overLimit ? 0 : spillWeights, overLimit ? 0 : spillKv, spillRate, spillRate),

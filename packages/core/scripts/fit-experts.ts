@@ -1,0 +1,68 @@
+/**
+ * `npm run fit:experts -w @cliffbench/core`: fits `sharedSpeed.cpuExpertEta`, the fraction of the CPU's weight
+ * read rate reached on MoE expert slices, to the published runs with experts in system RAM: the validation
+ * rows with offload "experts" and test/tune-published.ts. One parameter, least squares on
+ * log(predicted/measured), by golden-section search over 0.3-1; prints the value and each row's error at 1
+ * (no correction), at the current default and at the fit.
+ * Usage: tsx scripts/fit-experts.ts [validation.jsonl]
+ */
+import { type ResolvedScenario, reconfigure, resolveScenario, sharedSpeed } from '../src/index.js';
+import { place } from '../src/placement/place.js';
+import { decodeTime } from '../src/speed/decode.js';
+import { fixtureModel } from '../test/tune-machines.js';
+import { publishedExpertRuns } from '../test/tune-published.js';
+import { loadValidationRows, resolveRows } from './validation.js';
+
+interface ExpertRow {
+  readonly id: string;
+  readonly resolved: ResolvedScenario;
+  readonly measuredTokensPerSecond: number;
+}
+
+const validation: ExpertRow[] = resolveRows(
+  loadValidationRows(process.argv[2]).filter((row) => row.scenario.offload === 'experts'),
+).map((row) => ({
+  id: row.id,
+  resolved: row.resolved,
+  measuredTokensPerSecond: row.measured.decodeTokensPerSecond,
+}));
+const published: ExpertRow[] = publishedExpertRuns.map((run) => {
+  const r = resolveScenario({ ...run.input }, fixtureModel(run.model, run.quant));
+  return {
+    id: run.id,
+    // -ngl 99 --n-cpu-moe N, as published.
+    resolved: reconfigure(r, {
+      gpuLayers: r.sums.layerCount,
+      cpuMoeLayers: run.cpuMoeLayers,
+      offload: 'experts',
+    }),
+    measuredTokensPerSecond: run.decodeTokensPerSecond,
+  };
+});
+const rows = [...validation, ...published];
+
+const logError = (row: ExpertRow, cpuExpertEta: number): number => {
+  const r = { ...row.resolved, speed: { ...row.resolved.speed, cpuExpertEta } };
+  return Math.log(decodeTime(r, place(r)).tokensPerSecond / row.measuredTokensPerSecond);
+};
+const loss = (eta: number): number => rows.reduce((sum, row) => sum + logError(row, eta) ** 2, 0);
+
+let [lo, hi] = [0.3, 1];
+const g = (Math.sqrt(5) - 1) / 2;
+while (hi - lo > 1e-6) {
+  const a = hi - g * (hi - lo);
+  const b = lo + g * (hi - lo);
+  if (loss(a) < loss(b)) hi = b;
+  else lo = a;
+}
+const fitted = (lo + hi) / 2;
+const pct = (x: number): string => `${((Math.exp(x) - 1) * 100).toFixed(1)}%`.padStart(7);
+console.log(
+  `cpuExpertEta fitted ${fitted.toFixed(3)} over ${rows.length} rows (default ${sharedSpeed.cpuExpertEta})`,
+);
+console.log(`  ${'row'.padEnd(12)} ${'at 1'.padStart(7)} ${'default'.padStart(7)} ${'fitted'.padStart(7)}`);
+for (const row of rows) {
+  console.log(
+    `  ${row.id.padEnd(12)} ${pct(logError(row, 1))} ${pct(logError(row, sharedSpeed.cpuExpertEta))} ${pct(logError(row, fitted))}`,
+  );
+}
