@@ -3,13 +3,13 @@
  * the latest figure, and the live plot of bandwidth against working-set size. The run is in a Worker, so the
  * page stays responsive; it pauses while the tab is hidden.
  */
-import { LineChart } from '../charts/LineChart.js';
+import { type CssColorVar, LineChart } from '../charts/LineChart.js';
 import { binaryBytes, gbPerSec, percent, sig3 } from '../format.js';
 import { cancelRun, claimedDevice, mode, runBenchmark, runError, running, runView } from './bench-state.js';
 import { liveColumns, PHASE_TEXT } from './run-progress.js';
 
-/** Colours of the live plot's series, by kind (CSS custom properties). */
-const KIND_COLORS: Readonly<Record<string, string>> = {
+/** Colours of the live plot's series, by kind. */
+const KIND_COLORS: Readonly<Record<string, CssColorVar>> = {
   stream: '--series-spec',
   q4_0: '--series-measured',
   q4_k: '--series-3',

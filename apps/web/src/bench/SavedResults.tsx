@@ -4,15 +4,14 @@
  * with their cache sweeps overlaid. Nothing here leaves the browser.
  */
 import { useSignal } from '@preact/signals';
-import { LineChart } from '../charts/LineChart.js';
+import { LineChart, SERIES_COLORS } from '../charts/LineChart.js';
 import { binaryBytes, gbPerSec, sig3 } from '../format.js';
 import { current, refreshSaved, saved, useForEstimates } from './bench-state.js';
 import { downloadResult, readResultFiles } from './result-files.js';
 import { deleteResult, saveResult } from './run-history.js';
 import { compared, formatsOf, resultLabel, sweepOverlay } from './saved-compare.js';
 
-const SERIES = ['--series-spec', '--series-measured', '--series-3', '--series-4', '--series-5', '--series-6'];
-const MAX_COMPARED = SERIES.length;
+const MAX_COMPARED = SERIES_COLORS.length;
 
 export function SavedResults() {
   const ticked = useSignal<ReadonlySet<number>>(new Set());
@@ -168,7 +167,7 @@ export function SavedResults() {
               series={chosen.map((c, i) => ({
                 label: compared(c.doc).label,
                 values: overlay.series[i] ?? [],
-                color: SERIES[i] ?? '--series-6',
+                color: SERIES_COLORS[i] ?? '--series-6',
                 points: true,
               }))}
               summary={`Streaming-read bandwidth of ${chosen.length} results against working-set size.`}

@@ -10,11 +10,23 @@ import 'uplot/dist/uPlot.min.css';
 import { trimZeros } from '../format.js';
 import { cssColor, themeVersion } from '../state/theme.js';
 
+/** The name of a CSS custom property holding a colour, e.g. `--series-spec` (styles.css). */
+export type CssColorVar = `--${string}`;
+
+/** Colours for overlaid results, distinct in both themes. */
+export const SERIES_COLORS: readonly CssColorVar[] = [
+  '--series-spec',
+  '--series-measured',
+  '--series-3',
+  '--series-4',
+  '--series-5',
+  '--series-6',
+];
+
 export interface ChartSeries {
   readonly label: string;
   readonly values: readonly (number | null)[];
-  /** A CSS custom property holding the colour, e.g. `--series-spec`. */
-  readonly color: string;
+  readonly color: CssColorVar;
   readonly dash?: readonly number[];
   /** Line width, CSS px. @default 2 */
   readonly width?: number;
@@ -30,15 +42,15 @@ export interface ChartSeries {
 export interface ChartBand {
   readonly upper: number;
   readonly lower: number;
-  /** CSS custom property of the fill colour. */
-  readonly color: string;
+  /** The fill colour. */
+  readonly color: CssColorVar;
 }
 
 export interface ChartMarker {
   readonly x: number;
   readonly label: string;
-  /** CSS custom property of the line colour. @default --cliff */
-  readonly color?: string;
+  /** The line colour. @default --cliff */
+  readonly color?: CssColorVar;
   /** @default true */
   readonly dashed?: boolean;
 }

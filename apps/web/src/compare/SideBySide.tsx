@@ -3,7 +3,7 @@
  * fitted bandwidth per weight format, and the calibrated Gemma 4 decode speed on each claimed device.
  */
 import { type FormatFit, type ResultDocument, WeightFormatSchema } from '@cliffbench/core';
-import { LineChart } from '../charts/LineChart.js';
+import { LineChart, SERIES_COLORS } from '../charts/LineChart.js';
 import { sig3 } from '../format.js';
 import {
   COMPARED_MODELS,
@@ -18,7 +18,6 @@ export interface Picked {
   readonly doc: ResultDocument;
 }
 
-const COLORS = ['#2a6fdb', '#d33', '#1a7f37', '#d08700', '#8a4fd8', '#0aa'];
 const MiB = 2 ** 20;
 
 /** How a fit was made, for its cell's tooltip. */
@@ -45,7 +44,7 @@ export function SideBySide(props: { picked: readonly Picked[]; onRemove: (id: st
           x={xs}
           series={docs.map((d, i) => ({
             label: `${i + 1}. ${deviceName(d)}`,
-            color: COLORS[i % COLORS.length] as string,
+            color: SERIES_COLORS[i % SERIES_COLORS.length] ?? '--series-6',
             values: xs.map((x) => d.sweep.find((s) => s.workingSetBytes / MiB === x)?.bandwidthGBs ?? null),
           }))}
           summary={`Bandwidth against working set for ${docs.length} results; the curve falls where caches stop helping.`}
@@ -53,67 +52,70 @@ export function SideBySide(props: { picked: readonly Picked[]; onRemove: (id: st
       ) : (
         <p>These results carry no working-set sweep to overlay.</p>
       )}
-      <table data-testid="compare-table">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Device</th>
-            <th>Browser</th>
-            {formats.map((f) => (
-              <th key={f}>{f} fit GB/s</th>
-            ))}
-            {COMPARED_MODELS.map((m) => (
-              <th key={m.id}>
-                {m.label} {COMPARED_QUANT} tok/s
-              </th>
-            ))}
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {props.picked.map(({ id, doc }, i) => {
-            const device = claimedCatalogDevice(doc);
-            return (
-              <tr key={id} data-testid="compared-row">
-                <td>{i + 1}</td>
-                <td>
-                  <a href={`/api/results/${id}`}>{deviceName(doc)}</a>
-                  {device && doc.claimedDevice?.name && doc.claimedDevice.name !== device.name ? (
-                    <small> ({doc.claimedDevice.name})</small>
-                  ) : null}
-                </td>
-                <td>{browserName(doc)}</td>
-                {formats.map((f) => {
-                  const fit = doc.fits.find((x) => x.format === f);
-                  return (
-                    <td key={f} class="num" title={fit ? fitNote(fit) : 'no fit for this format'}>
-                      {fit ? sig3(fit.bandwidthGBs) : '—'}
-                    </td>
-                  );
-                })}
-                {COMPARED_MODELS.map((m) => {
-                  const e = calibratedDecode(doc, m.id);
-                  const title = e
-                    ? `band ${sig3(e.band.low)}–${sig3(e.band.high)} tok/s, ${e.regime}`
-                    : device
-                      ? 'does not fit on this device'
-                      : 'claim a catalog device when uploading to get an estimate';
-                  return (
-                    <td key={m.id} class="num" title={title}>
-                      {e ? sig3(e.tokensPerSecond) : '—'}
-                    </td>
-                  );
-                })}
-                <td>
-                  <button type="button" class="link" onClick={() => props.onRemove(id)}>
-                    remove
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen must take focus to scroll by keyboard (WCAG 2.1.1) */}
+      <section class="table-scroll" tabIndex={0} aria-label="Compared results">
+        <table data-testid="compare-table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Device</th>
+              <th>Browser</th>
+              {formats.map((f) => (
+                <th key={f}>{f} fit GB/s</th>
+              ))}
+              {COMPARED_MODELS.map((m) => (
+                <th key={m.id}>
+                  {m.label} {COMPARED_QUANT} tok/s
+                </th>
+              ))}
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {props.picked.map(({ id, doc }, i) => {
+              const device = claimedCatalogDevice(doc);
+              return (
+                <tr key={id} data-testid="compared-row">
+                  <td>{i + 1}</td>
+                  <td>
+                    <a href={`/api/results/${id}`}>{deviceName(doc)}</a>
+                    {device && doc.claimedDevice?.name && doc.claimedDevice.name !== device.name ? (
+                      <small> ({doc.claimedDevice.name})</small>
+                    ) : null}
+                  </td>
+                  <td>{browserName(doc)}</td>
+                  {formats.map((f) => {
+                    const fit = doc.fits.find((x) => x.format === f);
+                    return (
+                      <td key={f} class="num" title={fit ? fitNote(fit) : 'no fit for this format'}>
+                        {fit ? sig3(fit.bandwidthGBs) : '—'}
+                      </td>
+                    );
+                  })}
+                  {COMPARED_MODELS.map((m) => {
+                    const e = calibratedDecode(doc, m.id);
+                    const title = e
+                      ? `band ${sig3(e.band.low)}–${sig3(e.band.high)} tok/s, ${e.regime}`
+                      : device
+                        ? 'does not fit on this device'
+                        : 'claim a catalog device when uploading to get an estimate';
+                    return (
+                      <td key={m.id} class="num" title={title}>
+                        {e ? sig3(e.tokensPerSecond) : '—'}
+                      </td>
+                    );
+                  })}
+                  <td>
+                    <button type="button" class="link" onClick={() => props.onRemove(id)}>
+                      remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
       <p class="note">
         Tokens/s: the estimator calibrated with each run's measured bandwidth, on the device the uploader
         claimed (— when none was claimed).

@@ -66,7 +66,7 @@ function RamResult({ ram }: { readonly ram: RamSection }) {
           yLabel="GB/s"
           logX
           x={x}
-          series={[{ label: 'read GB/s', values: y, color: '#1a7f37' }]}
+          series={[{ label: 'read GB/s', values: y, color: '--series-3' }]}
           summary={plateauText(ram).join('; ') || 'no plateau found'}
         />
       ) : null}
