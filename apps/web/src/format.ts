@@ -16,9 +16,6 @@ export function sig3(x: number): string {
   return x.toPrecision(3);
 }
 
-/** Tokens per second, e.g. "3.38 tok/s". */
-export const tokPerSec = (x: number): string => `${sig3(x)} tok/s`;
-
 /** A decode band, e.g. "2.03–4.84". */
 export const band = (b: { readonly low: number; readonly high: number }): string =>
   `${sig3(b.low)}–${sig3(b.high)}`;

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-tune.ts`: how long the settings tuner takes — the search alone and with the
+ * `npm run bench:tune -w @cliffbench/core`: how long the settings tuner takes — the search alone and with the
  * alternatives (smaller quants, smaller models of the family) — for catalog models on an RTX 3060 12GB.
  */
 import { resolveScenario, tuneResolved } from '../src/index.js';

@@ -1,8 +1,8 @@
 /**
  * Prints predicted vs published model sizes: every validation row with a `weightsBytes` (tensor bytes as
  * llama-bench reports them), the published Gemma 4 GGUF files, and a size ladder per quant mix.
- * Architectures come from the test fixtures (llama.cpp tensor layouts) until the model catalog lands.
- * Usage (in packages/core): npx tsx scripts/sizes.ts
+ * Architectures come from the test fixtures (llama.cpp tensor layouts).
+ * Usage: npm run sizes -w @cliffbench/core
  */
 import { findQuant, ggufFileBytes, quantizeTensors, type TensorSpec, weightBreakdown } from '../src/index.js';
 import type { ModelArchitecture } from '../src/model/architecture.js';

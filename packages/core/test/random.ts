@@ -1,7 +1,7 @@
 /** Test helper: a seeded pseudo-random source, so noisy synthetic data is the same on every run. */
 
 /** Uniform numbers in [0, 1) from a 32-bit seed (mulberry32). */
-export function seededUniform(seed: number): () => number {
+function seededUniform(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -31,7 +31,7 @@ export interface FixtureShape {
 }
 
 /** The config.json a shape stands for. */
-export function fixtureConfig(s: FixtureShape): Record<string, unknown> {
+function fixtureConfig(s: FixtureShape): Record<string, unknown> {
   return {
     ...s.config,
     // The importer reads experts only from MoE model types: a Mixtral-style shape is written as qwen3_moe.

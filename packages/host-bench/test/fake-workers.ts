@@ -30,7 +30,7 @@ export interface FakeLog {
 }
 
 /** Seconds a worker of a `parties`-sized group takes to stream a `bytes` working set `reps` times. */
-export function fakeSeconds(
+function fakeSeconds(
   machine: FakeMachine,
   bytes: number,
   reps: number,

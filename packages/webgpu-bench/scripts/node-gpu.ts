@@ -6,7 +6,7 @@
 import { create, globals } from 'webgpu';
 
 /** Chromium's SwiftShader Vulkan driver as Debian installs it. */
-export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
+const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
 let instance: GPU | undefined;
 

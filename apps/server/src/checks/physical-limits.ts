@@ -19,7 +19,7 @@ export const MAX_SPEC_RATIO = 1.5;
  * https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html), so their bandwidth is memory
  * bandwidth and is held to the limits. Smaller ones may legitimately run from cache and are not.
  */
-export const CACHE_FREE_WORKING_SET_BYTES = 512 * 2 ** 20;
+const CACHE_FREE_WORKING_SET_BYTES = 512 * 2 ** 20;
 
 /** The fastest memory in the catalog, GPU or host RAM, GB/s: nothing measured on any machine is faster. */
 export const FASTEST_MEMORY_GBS = Math.max(

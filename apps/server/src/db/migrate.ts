@@ -10,7 +10,7 @@ import type { Queryable } from './db.js';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** Migration files in the order they apply, e.g. `001-results.sql`. */
-export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
+function migrationFiles(dir = MIGRATIONS_DIR): string[] {
   return readdirSync(dir)
     .filter((name) => /^\d{3}-[a-z0-9-]+\.sql$/.test(name))
     .sort();

@@ -22,7 +22,7 @@ import { RESULT_ID_PATTERN, type ResultsRepository } from '../results-repository
  */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 /** Most summaries per page. */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 /** Query-string filters are cut to this many characters. */
 const MAX_FILTER_CHARS = 200;

@@ -9,7 +9,7 @@ import type { BenchPlan, BenchWorkerApi, ProbeInfo, Progress } from '@cliffbench
 import { proxy, type Remote, wrap } from 'comlink';
 
 /** How long a cancelled run may take to stop on its own before the Worker is terminated, ms. */
-export const HARD_CANCEL_MS = 4000;
+const HARD_CANCEL_MS = 4000;
 
 let worker: Worker | undefined;
 let api: Remote<BenchWorkerApi> | undefined;
@@ -37,7 +37,7 @@ export function probe(): Promise<ProbeInfo> {
 }
 
 /** An error like the runner's own when a run was cancelled. */
-export function cancelledError(): Error {
+function cancelledError(): Error {
   return Object.assign(new Error('The benchmark was cancelled.'), { code: 'cancelled' });
 }
 

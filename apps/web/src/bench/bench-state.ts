@@ -22,7 +22,7 @@ import { foldProgress, INITIAL_RUN_VIEW, type RunView } from './run-progress.js'
 import { type Unavailable, unavailableBeforeProbe, unavailableFromError } from './webgpu-support.js';
 
 /** Written into every result document. */
-export const APP_VERSION = '0.1.0';
+const APP_VERSION = '0.1.0';
 
 export const probeInfo = signal<ProbeInfo | undefined>(undefined);
 export const unavailable = signal<Unavailable | undefined>(undefined);

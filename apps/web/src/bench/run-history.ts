@@ -25,7 +25,7 @@ interface HistoryDb extends DBSchema {
 const DB_NAME = 'cliffbench';
 const VERSION = 2;
 /** Oldest results are dropped past this many. */
-export const MAX_KEPT = 100;
+const MAX_KEPT = 100;
 
 let opening: Promise<IDBPDatabase<HistoryDb>> | undefined;
 function db(): Promise<IDBPDatabase<HistoryDb>> {

@@ -65,11 +65,6 @@ const BROWSER_HINTS: readonly BrowserHint[] = [
 const KEEP_ESTIMATING =
   'The estimates keep working on spec-sheet figures; the benchmark only makes them match your machine.';
 
-/** The browser's name as the hints know it, or undefined. */
-export function browserName(userAgent: string): string | undefined {
-  return BROWSER_HINTS.find((h) => h.match.test(userAgent))?.name;
-}
-
 /** Why the benchmark cannot run before probing, or undefined when it can try. */
 export function unavailableBeforeProbe(f: BrowserFacts): Unavailable | undefined {
   if (!f.isSecureContext) {

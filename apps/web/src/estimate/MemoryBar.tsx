@@ -13,7 +13,7 @@ interface Segment {
 }
 
 /** The bar's parts and scale, derived from an estimate. */
-export function memoryParts(e: DetailedEstimate) {
+function memoryParts(e: DetailedEstimate) {
   const m = e.breakdown.memory;
   const segments: Segment[] = [
     { label: 'weights', bytes: e.memory.weightsBytes, cls: 'weights' },

@@ -18,7 +18,7 @@ const whenIdle: Idle = (cb) => {
 };
 
 /** The pairs to warm, `first` model's first. */
-export function warmUpPairs(first: string): { model: string; quant: string }[] {
+function warmUpPairs(first: string): { model: string; quant: string }[] {
   const gemma = models.filter((m) => m.family === 'gemma-4').map((m) => m.id);
   const order = [first, ...gemma.filter((id) => id !== first)];
   return order.flatMap((model) => quantMixes.map((q) => ({ model, quant: q.name })));

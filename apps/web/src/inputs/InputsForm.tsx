@@ -36,7 +36,7 @@ function maxContextOf(model: string): number {
 }
 
 /** Context choices: powers of two from 1k up to the model's maximum, plus the current value. */
-export function contextChoices(maxContext: number, current: number): number[] {
+function contextChoices(maxContext: number, current: number): number[] {
   const out = new Set<number>([current]);
   for (let c = 1024; c <= Math.max(maxContext, 1024); c *= 2) out.add(c);
   if (maxContext % 1024 === 0) out.add(maxContext);

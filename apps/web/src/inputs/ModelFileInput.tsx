@@ -9,7 +9,7 @@ import { gb } from '../format.js';
 import { modelFile } from '../state/store.js';
 
 /** Why the last file could not be used. */
-export const modelFileError = signal<string | undefined>(undefined);
+const modelFileError = signal<string | undefined>(undefined);
 /** A file is being read. */
 const busy = signal(false);
 

@@ -51,7 +51,7 @@ const MIB = 2 ** 20;
 /** First read of a GGUF: most headers end within it (a 262k-token vocabulary takes ~10 MiB). */
 export const FIRST_READ_BYTES = 16 * MIB;
 /** Give up past this: no real header is this large, so the file is not a GGUF model. */
-export const MAX_READ_BYTES = 512 * MIB;
+const MAX_READ_BYTES = 512 * MIB;
 /** A config.json larger than this is not a model config. */
 const MAX_CONFIG_BYTES = 4 * MIB;
 

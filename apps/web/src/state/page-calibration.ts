@@ -72,6 +72,3 @@ export function fromShared(s: SharedCalibration): PageCalibration {
   const { deviceId, ...figures } = s;
   return { deviceId, calibration: { ...figures, source: 'measured figures from a shared link' } };
 }
-
-/** Whether the calibration has any figure at all. */
-export const hasFigures = (c: Calibration): boolean => FIELDS.some((k) => c[k] !== undefined);

@@ -13,7 +13,7 @@ const tps = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixe
 const seconds = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(0)} ms`);
 
 /** A text bar: filled share of `capacity`, marked `!` past it. */
-export function memoryBar(used: number, capacity: number, width = BAR): string {
+function memoryBar(used: number, capacity: number, width = BAR): string {
   if (!(capacity > 0)) return `[${'?'.repeat(width)}]`;
   const share = used / capacity;
   const filled = Math.min(width, Math.round(Math.min(share, 1) * width));

@@ -26,7 +26,7 @@ function readPrefix(path: string, bytes: number): Uint8Array {
 }
 
 /** The architecture and tensors of a .gguf file, reading as little of it as the header needs. */
-export async function readGgufFile(path: string): Promise<ResolveOptions> {
+async function readGgufFile(path: string): Promise<ResolveOptions> {
   const size = statSync(path).size;
   let bytes = Math.min(FIRST_READ_BYTES, size);
   for (;;) {

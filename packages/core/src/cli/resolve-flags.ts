@@ -28,7 +28,7 @@ function readResult(path: string, io: CliIo): Calibration {
 }
 
 /** The calibration the flags give, if any; `--measured-ram` overrides a RAM figure from the file. */
-export function calibrationFromFlags(flags: ScenarioFlags, io: CliIo): Calibration | undefined {
+function calibrationFromFlags(flags: ScenarioFlags, io: CliIo): Calibration | undefined {
   const file = typeof flags.calibration === 'string' ? readResult(flags.calibration, io) : undefined;
   const ram = flags['measured-ram'];
   if (typeof ram !== 'string') return file;

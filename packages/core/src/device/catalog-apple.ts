@@ -29,7 +29,7 @@ type AppleRow = readonly [
   sources: readonly SourceKey[],
 ];
 
-export const appleRows: readonly AppleRow[] = [
+const appleRows: readonly AppleRow[] = [
   ['M1', 8, 'LPDDR4X', 128, 68.25, 2.6, [8, 16], 2020, ['appleSpecs', 'hfjs1937', 'llama1642']],
   ['M1 Pro', 16, 'LPDDR5', 256, 204.8, 5.2, [16, 32], 2021, ['appleSpecs', 'hfjs1937']],
   ['M1 Max', 32, 'LPDDR5', 512, 409.6, 10.4, [32, 64], 2021, ['appleSpecs', 'hfjs1937', 'llama1642']],
@@ -92,7 +92,7 @@ const appleNotes: Readonly<Record<string, string>> = {
 const binNote = 'binned GPU: TFLOPS scaled from the full chip by core count';
 
 /** The display name of one configuration, e.g. "Apple M3 Max (40-core GPU) 128GB". */
-export function appleDeviceName(chip: string, gpuCores: number, memoryGB: number): string {
+function appleDeviceName(chip: string, gpuCores: number, memoryGB: number): string {
   return `Apple ${chip} (${gpuCores}-core GPU) ${memoryGB}GB`;
 }
 

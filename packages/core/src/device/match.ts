@@ -82,7 +82,7 @@ function mergeUnits(tokens: readonly Token[]): Token[] {
 }
 
 /** The tokens of a name or query, each tagged with the word it came from. */
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const words = text
     .toLowerCase()
     .replace(appleProducts, ' apple ')

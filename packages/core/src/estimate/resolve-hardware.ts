@@ -19,15 +19,15 @@ import type { Backend, DeviceSpec, HostSpec } from './scenario.js';
 const GIB = 2 ** 30;
 
 /** System RAM assumed when the scenario gives none, GB as marketed (= GiB). */
-export const DEFAULT_RAM_GB = 32;
+const DEFAULT_RAM_GB = 32;
 /** DDR4-3200 dual channel: 2 × 8 B × 3200 MT/s (JEDEC JESD79-4), the commonest desktop configuration. */
-export const DEFAULT_RAM_BANDWIDTH_GBS = ddrBandwidthGBs(2, 3200);
+const DEFAULT_RAM_BANDWIDTH_GBS = ddrBandwidthGBs(2, 3200);
 /**
  * RAM the operating system and a desktop session keep, bytes: 4 GiB, or an eighth of a smaller machine's RAM.
  * Assumed, not fitted: a Windows or macOS desktop idles at 3-5 GiB in use, and 8 GB machines run leaner by
  * compressing and swapping (an 8 GB M1 runs a 4.6 GiB Llama-3-8B Q4_K_M in GPU memory; validation row gt113).
  */
-export function osReservedBytes(ramBytes: number): number {
+function osReservedBytes(ramBytes: number): number {
   return Math.min(4 * GIB, ramBytes / 8);
 }
 
@@ -75,7 +75,7 @@ const flopsRatioCache = new Map<string, number>();
  * what to assume for a device whose FLOPS are unknown. Apple's SoCs have ~0.03, NVIDIA's tensor-core cards
  * ~0.2, so one figure for all would be wrong by an order of magnitude.
  */
-export function typicalTflopsPerGBs(vendor: string, kind: Device['kind']): number {
+function typicalTflopsPerGBs(vendor: string, kind: Device['kind']): number {
   const key = `${vendor}|${kind}`;
   let ratio = flopsRatioCache.get(key);
   if (ratio === undefined) {

@@ -20,7 +20,7 @@ import { kvFor, type ResolvedScenario, type RunSettings, type WeightsSource } fr
 import { type ScenarioInput, ScenarioSchema } from './scenario.js';
 
 /** llama-bench's default prompt length (`-p 512`, tools/llama-bench/README.md). */
-export const DEFAULT_PROMPT_TOKENS = 512;
+const DEFAULT_PROMPT_TOKENS = 512;
 
 /** What the caller already has, instead of looking it up from `input.model`. */
 export interface ResolveOptions {

@@ -31,7 +31,7 @@ function resolveType(t: string | KvCacheType): KvCacheType {
 }
 
 /** The K and V element types behind a `KvTypes` value. */
-export function kvTypePair(types: KvTypes): { readonly k: KvCacheType; readonly v: KvCacheType } {
+function kvTypePair(types: KvTypes): { readonly k: KvCacheType; readonly v: KvCacheType } {
   if (typeof types === 'object' && 'k' in types && 'v' in types) {
     return { k: resolveType(types.k), v: resolveType(types.v) };
   }
@@ -97,7 +97,7 @@ export function kvLayout(arch: ModelArchitecture, types: KvTypes = 'f16'): KvLay
 }
 
 /** Bytes per cell summed over the owned full-attention and sliding-window caches of layers [from, to). */
-export function kvCellBytes(
+function kvCellBytes(
   layout: KvLayout,
   from = 0,
   to = layout.ownBytesPerCell.length,
@@ -146,7 +146,7 @@ export function meanAttendedPositions(depthTokens: number, generatedTokens: numb
 }
 
 /** Read bytes per token split by full-attention and sliding layers among layers [from, to). */
-export function kvReadCoefficients(
+function kvReadCoefficients(
   layout: KvLayout,
   from = 0,
   to = layout.readBytesPerPosition.length,

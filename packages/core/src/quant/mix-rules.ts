@@ -50,7 +50,7 @@ export interface MixRule {
 }
 
 /** llama.cpp use_more_bits(i, n): the first and last eighth of layers plus every third one between. */
-export function useMoreBits(i: number, n: number): boolean {
+function useMoreBits(i: number, n: number): boolean {
   const eighth = Math.floor(n / 8);
   return i < eighth || i >= Math.floor((7 * n) / 8) || (i - eighth) % 3 === 2;
 }

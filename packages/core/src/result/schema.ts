@@ -20,9 +20,9 @@ const Samples = z.array(positive).min(1).max(1000);
 export const WeightFormatSchema = z.enum(['f32', 'f16', 'q8_0', 'q4_0', 'q4_k']);
 export type WeightFormat = z.infer<typeof WeightFormatSchema>;
 
-export const TimingModeSchema = z.enum(['timestamp-query', 'wall-clock']);
+const TimingModeSchema = z.enum(['timestamp-query', 'wall-clock']);
 
-export const AdapterSchema = z.strictObject({
+const AdapterSchema = z.strictObject({
   vendor: text(200),
   architecture: text(200),
   device: text(200),
@@ -30,7 +30,7 @@ export const AdapterSchema = z.strictObject({
   isFallbackAdapter: z.boolean().optional(),
 });
 
-export const EnvironmentSchema = z.strictObject({
+const EnvironmentSchema = z.strictObject({
   /** `browser` (Web Worker) or `node` (Dawn). */
   runtime: z.enum(['browser', 'node']),
   userAgent: text(1000),
@@ -73,7 +73,7 @@ export const MeasurementSchema = z.strictObject({
 });
 
 /** Working-set sweep point: where the cache stops helping. */
-export const SweepPointSchema = z.strictObject({
+const SweepPointSchema = z.strictObject({
   workingSetBytes: positive,
   bandwidthGBs: positive,
   samplesSeconds: Samples,
@@ -89,7 +89,7 @@ export const FormatFitSchema = z.strictObject({
   points: z.number().int().min(2),
 });
 
-export const UploadSchema = z.strictObject({
+const UploadSchema = z.strictObject({
   /** `writeBuffer` (queue.writeBuffer) or `mapped` (mapAsync(WRITE) staging buffer + copyBufferToBuffer). */
   method: z.enum(['writeBuffer', 'mapped']).optional(),
   bytes: positive,
@@ -97,7 +97,7 @@ export const UploadSchema = z.strictObject({
   bandwidthGBs: positive,
 });
 
-export const ClaimedDeviceSchema = z.strictObject({
+const ClaimedDeviceSchema = z.strictObject({
   /** Catalog id when the user picked a catalog device. */
   deviceId: text(200).optional(),
   name: text(200),

@@ -60,7 +60,7 @@ export interface SpeedParameters {
 }
 
 /** The fitted defaults. */
-export const defaultSpeedParameters: SpeedParameters = { backends: backendDefaults, shared: sharedSpeed };
+const defaultSpeedParameters: SpeedParameters = { backends: backendDefaults, shared: sharedSpeed };
 
 /**
  * CPU read rate: RAM bandwidth × η (the CPU fit's η of a spec figure, or `measuredRamEta` of a measured one),

@@ -11,7 +11,7 @@ import type { Placement } from '../placement/place.js';
 import { decodeTime } from './decode.js';
 
 /** Batch size from which llama.cpp runs CPU-held weights' ops on the GPU (ggml-backend op offload, PR #6083). */
-export const OP_OFFLOAD_MIN_BATCH = 32;
+const OP_OFFLOAD_MIN_BATCH = 32;
 
 /** Prefill estimate and its parts, seconds. */
 export interface PrefillBreakdown {
@@ -28,7 +28,7 @@ export interface PrefillBreakdown {
 }
 
 /** FLOPs per prompt token for `promptTokens` processed from `depthTokens`. */
-export function prefillFlopsPerToken(r: ResolvedScenario, promptTokens: number, depthTokens: number): number {
+function prefillFlopsPerToken(r: ResolvedScenario, promptTokens: number, depthTokens: number): number {
   const full = meanAttendedPositions(depthTokens, promptTokens);
   const sliding = meanAttendedPositions(depthTokens, promptTokens, r.kv.slidingWindow);
   const attention = 2 * (r.sums.attentionWidthFull * full + r.sums.attentionWidthSliding * sliding);

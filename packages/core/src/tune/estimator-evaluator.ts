@@ -9,7 +9,7 @@ import type { ModelArchitecture } from '../model/architecture.js';
 import type { Candidate, CandidateEstimate, TuneEvaluator } from './evaluator.js';
 
 /** The `--n-cpu-moe` value that keeps every routed expert in RAM: one past the last MoE layer; 0 when dense. */
-export function allExpertsValue(model: ModelArchitecture): number {
+function allExpertsValue(model: ModelArchitecture): number {
   for (let i = model.layers.length - 1; i >= 0; i--) {
     if (model.layers[i]?.ffn.kind === 'moe') return i + 1;
   }

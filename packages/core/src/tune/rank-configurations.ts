@@ -18,7 +18,7 @@ const KV_STEPS: Readonly<Record<KvCacheTypeName, number>> = { f16: 0, q8_0: 1, q
  * run-to-run spread of llama-bench decode figures, so a trade is never recommended for a gain nobody
  * could measure. A preference, not a physical constant.
  */
-export const TRADE_STEP_GAIN = 0.05;
+const TRADE_STEP_GAIN = 0.05;
 
 /** A fit seen against the request. */
 export interface RankedFit extends PlacementFit {
@@ -28,11 +28,7 @@ export interface RankedFit extends PlacementFit {
 }
 
 /** What `fit` trades away against the requested context and margin. */
-export function tradeOffsOf(
-  fit: PlacementFit,
-  requestedContext: number,
-  requestedMargin: number,
-): TradeOff[] {
+function tradeOffsOf(fit: PlacementFit, requestedContext: number, requestedMargin: number): TradeOff[] {
   const out: TradeOff[] = [];
   const c = fit.candidate;
   if (c.contextTokens < requestedContext) {

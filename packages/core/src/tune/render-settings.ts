@@ -70,7 +70,7 @@ export function llamaGpuLayersValue(settings: Pick<TunedSettings, 'gpuLayers'>):
 const SAFE_SHELL_WORD = /^[A-Za-z0-9_./:=@%+-]+$/;
 
 /** Quotes a word for POSIX shells when it needs it. */
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   return SAFE_SHELL_WORD.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 

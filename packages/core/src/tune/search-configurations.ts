@@ -30,7 +30,7 @@ export interface SearchSpace {
  * buys speed (a smaller margin leaves less room for what the estimate misses: desktop compositor,
  * driver growth, fragmentation).
  */
-export function marginLadder(requested: number, tight = true): number[] {
+function marginLadder(requested: number, tight = true): number[] {
   return tight && requested >= 256 * 2 ** 20 ? [requested, requested / 2] : [requested];
 }
 

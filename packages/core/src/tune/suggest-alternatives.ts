@@ -5,17 +5,17 @@
 import type { TunedConfiguration, TuneSuggestion } from './tune-types.js';
 
 /** System RAM sizes sold in desktops and laptops, GB, for "more RAM" advice. */
-export const RAM_SIZES_GB: readonly number[] = [8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512];
+const RAM_SIZES_GB: readonly number[] = [8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512];
 
 /** A variant must be this much faster than the best configuration to be worth suggesting. */
-export const SUGGESTION_MIN_SPEEDUP = 1.25;
+const SUGGESTION_MIN_SPEEDUP = 1.25;
 
 /**
  * Decode speed below which the tuner looks for something faster, tokens/s. Silent reading of English runs
  * at about 238 words/min (Brysbaert 2019, "How many words do we read per minute?", J. Memory and Language
  * 109) ≈ 5.3 tokens/s at ~1.3 tokens per word; below twice that, generated text visibly lags a reader.
  */
-export const SLOW_DECODE_TOKENS_PER_SECOND = 10;
+const SLOW_DECODE_TOKENS_PER_SECOND = 10;
 
 /** The best configuration of a variant, or undefined when nothing of it fits. */
 export interface VariantOutcome {

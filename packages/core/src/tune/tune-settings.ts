@@ -23,7 +23,7 @@ import { suggestAlternatives, type VariantOutcome, type VariantProbe } from './s
 import type { TuneInput, TuneOptions, TuneResult, TuneScenario } from './tune-types.js';
 
 /** Configurations returned unless `limit` says otherwise. */
-export const DEFAULT_LIMIT = 5;
+const DEFAULT_LIMIT = 5;
 
 /** Where variants of the tuned scenario come from (other models of the family). */
 export interface TuneContext {

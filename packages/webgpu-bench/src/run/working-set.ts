@@ -10,7 +10,7 @@ import type { RunState } from './run-state.js';
 const MAX_COPIES = 4096;
 
 /** Distinct weight bytes a pass of `format` should rotate through on this device. */
-export function workingSetBytes(run: RunState, format: WeightFormat): number {
+function workingSetBytes(run: RunState, format: WeightFormat): number {
   return Math.min(run.plan.workingSetBytes, run.expectedSpeed(format) * 1e9 * run.plan.passSeconds);
 }
 

@@ -10,7 +10,7 @@ import { quantMixes } from '../../quant/quant-mixes.js';
 import type { CliIo, Command } from '../io.js';
 
 /** Left-aligned columns separated by two spaces. */
-export function table(rows: readonly (readonly string[])[]): string {
+function table(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
