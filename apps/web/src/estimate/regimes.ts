@@ -62,15 +62,15 @@ export function verdict(e: EstimateResult): { readonly text: string; readonly to
     return { text: e.regime === 'gpu' ? 'Fits in GPU memory' : 'Fits in unified memory', tone: 'ok' };
   }
   if (e.regime === 'cpu') return { text: 'Runs on the CPU', tone: 'warn' };
+  if (e.regime === 'experts-on-cpu') return { text: 'Runs with its MoE experts in RAM', tone: 'warn' };
   return { text: 'Does not fit in GPU memory', tone: 'warn' };
 }
 
 /** Where the layers are, e.g. "29 of 60 layers on the GPU", "experts of 15 of 30 layers in RAM". */
 export function placementText(e: EstimateResult): string {
   const { gpuLayers, totalLayers, cpuMoeLayers } = e.placement;
-  if (e.regime === 'experts-on-cpu' && cpuMoeLayers !== undefined && cpuMoeLayers > 0) {
-    return `all ${totalLayers} layers on the GPU, experts of ${cpuMoeLayers} in RAM`;
-  }
-  if (gpuLayers >= totalLayers) return `all ${totalLayers} layers on the GPU`;
-  return `${gpuLayers} of ${totalLayers} layers on the GPU`;
+  const layers =
+    gpuLayers >= totalLayers ? `all ${totalLayers} layers` : `${gpuLayers} of ${totalLayers} layers`;
+  const experts = cpuMoeLayers !== undefined && cpuMoeLayers > 0 ? `, experts of ${cpuMoeLayers} in RAM` : '';
+  return `${layers} on the GPU${experts}`;
 }
