@@ -99,6 +99,7 @@ export const sharedSpeed: SharedSpeed = {
   // runs at 84-91 % of its STREAM read (github.com/ggml-org/llama.cpp/issues/26484); on desktops the CPU
   // fit's η 0.841 of spec over AIDA64's DDR4-3200 read of 43-46 of 51.2 GB/s (guru3d) gives 0.94-1.0.
   // 0.9 sits between them. Caveat: on the one machine measured so far the browser's single-thread read matched
-  // native sysbench but its all-worker read reached only 0.7-0.85 of it (packages/host-bench/README.md).
+  // native sysbench but its all-worker read reached 0.7-0.85 of it, partly because sysbench sums per-thread
+  // rates where the benchmark waits for its slowest worker (packages/host-bench/README.md).
   measuredRamEta: 0.9,
 };
