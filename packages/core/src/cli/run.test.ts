@@ -129,6 +129,16 @@ describe('cliffbench estimate', () => {
 });
 
 describe('cliffbench curve, models, devices, quants', () => {
+  it('prints a curve as JSON with --json', async () => {
+    const { code, out } = await cli(['curve', ...seed, '--axis', 'gpu-layers', '--json']);
+    expect(code).toBe(0);
+    const curve = JSON.parse(out);
+    expect(curve.axis).toBe('gpuLayers');
+    expect(curve.points.length).toBeGreaterThan(10);
+    expect(curve.points[0]).toHaveProperty('decodeTokensPerSecond');
+    expect(curve.device).toBe('GeForce RTX 3060 12GB');
+  });
+
   it('prints a curve as CSV with a header row', async () => {
     const { out } = await cli(['curve', ...seed, '--axis', 'gpu-layers', '--csv']);
     const [header, ...rows] = out.trim().split('\n');

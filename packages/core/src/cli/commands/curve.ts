@@ -32,6 +32,7 @@ Curve:
       --points N            points on the curve (default 24; gpu-layers: every layer count)
       --from X --to X       range of the axis
       --csv                 CSV instead of a table
+      --json                the curve as JSON (points with band, fit and regime; where it stops fitting)
 
 ${scenarioHelp}`;
 
@@ -45,6 +46,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       csv: { type: 'boolean' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -71,15 +73,23 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     ...(from === undefined ? {} : { from }),
     ...(to === undefined ? {} : { to }),
   });
-  io.out(
-    `${values.csv ? curveCsv(curve) : `${r.model.name} ${r.quantName} on ${r.hardware.device.name}\n\n${curveTable(curve)}`}\n`,
-  );
+  const heading = `${r.model.name} ${r.quantName} on ${r.hardware.device.name}`;
+  const text = values.json
+    ? JSON.stringify(
+        { model: r.model.name, quant: r.quantName, device: r.hardware.device.name, ...curve },
+        null,
+        2,
+      )
+    : values.csv
+      ? curveCsv(curve)
+      : `${heading}\n\n${curveTable(curve)}`;
+  io.out(`${text}\n`);
   return 0;
 }
 
 export const curveCommand: Command = {
   name: 'curve',
-  summary: 'decode tokens/s against context, GPU memory or GPU layers (table or CSV)',
+  summary: 'decode tokens/s against context, GPU memory or GPU layers (table, CSV or JSON)',
   help,
   run,
 };
