@@ -1,7 +1,8 @@
 /**
  * The RAM benchmark in Chromium: it measures this machine's RAM with WebAssembly SIMD in Workers, and the
  * measured read bandwidth recalibrates the slow side of the cliff — the RAM-held layers of a Gemma 4 31B that
- * does not fit a 12 GB card. The figures before and after are printed for the record.
+ * does not fit a 12 GB card, and on any other card chosen afterwards. The figures before and after are
+ * printed for the record.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { shot } from './screenshots.js';
@@ -45,4 +46,13 @@ test('the RAM benchmark measures this machine and recalibrates a partially offlo
       `${after} tok/s with the measured ${readGBs} GB/s read (${best?.[2]} workers)`,
   );
   await page.screenshot({ path: shot('ram-calibrated-estimate.png'), fullPage: true });
+
+  // The RAM is this machine's whatever GPU the estimate imagines in it: another card keeps the measured RAM.
+  const device = page.getByRole('combobox', { name: 'GPU or Apple chip' });
+  await device.fill('rtx 4060 ti 16');
+  await page.getByRole('option', { name: /GeForce RTX 4060 Ti 16GB/ }).click();
+  await expect(page.getByTestId('regime')).toHaveAttribute('data-regime', 'partial-offload');
+  await expect(page.getByTestId('basis-calibrated')).toContainText(/measured RAM bandwidth [\d.]+ GB\/s/);
+  await expect(page.getByTestId('basis-calibrated')).not.toContainText('measured GPU bandwidth');
+  await expect(page.getByTestId('calibration-banner')).toContainText('your measured RAM');
 });

@@ -1,6 +1,7 @@
 /**
  * @module estimate/CalibrationBanner — says which measured figures the estimates use (or that they belong to
- * another device, with a button to switch to it), and lets the user drop them.
+ * another device — all but the RAM bandwidth, which is this machine's — with a button to switch to it), and
+ * lets the user drop them.
  */
 import { type Device, findDevice } from '@cliffbench/core';
 import { gbPerSec, seconds, sig3 } from '../format.js';
@@ -36,7 +37,11 @@ export function CalibrationBanner(props: { readonly device: Device | undefined }
       ) : (
         <p>
           Your measured figures ({figures.join(', ')}) are of <strong>{nameOf(p.deviceId)}</strong>, not the
-          device chosen here, so the estimates use spec-sheet figures.{' '}
+          device chosen here, so the estimates use its spec-sheet figures
+          {c.ramBandwidthGBs === undefined
+            ? ''
+            : ' (and your measured RAM, which is this machine whatever the GPU)'}
+          .{' '}
           <button type="button" class="link" onClick={() => setInput('device', p.deviceId)}>
             Estimate for {nameOf(p.deviceId)}
           </button>

@@ -60,6 +60,18 @@ describe('compute', () => {
     expect(other.calibrated).toBeUndefined();
   });
 
+  it('keeps a measured RAM bandwidth on every device (it is this machine) and GPU figures on their own', () => {
+    const measured = {
+      deviceId: 'geforce-rtx-4090',
+      calibration: { gpuBandwidthGBs: 900, ramBandwidthGBs: 30 },
+    };
+    const c = compute(seed, undefined, measured);
+    expect(c.spec!.estimate.regime).toBe('partial-offload');
+    expect(c.calibrated!.estimate.basis).toMatch(/measured RAM bandwidth 30\.0 GB\/s/);
+    expect(c.calibrated!.estimate.basis).not.toMatch(/measured GPU bandwidth/);
+    expect(c.calibrated!.estimate.decodeTokensPerSecond).toBeLessThan(c.spec!.estimate.decodeTokensPerSecond);
+  });
+
   it('turns a device core cannot resolve into a message that names it', () => {
     const c = compute({ ...seed, device: 'quantum toaster 9000' });
     expect(c.spec).toBeUndefined();

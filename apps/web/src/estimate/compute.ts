@@ -63,9 +63,17 @@ function outcome(r: ResolvedScenario): Outcome {
   };
 }
 
-/** The calibration to apply to `device`, if the page's measurements are of it. */
+/**
+ * The calibration to apply to `device`: every measured figure when they were measured on it; on any other
+ * device only the RAM bandwidth, which belongs to this machine whatever GPU the estimate imagines in it.
+ */
 export function calibrationFor(device: Device | undefined, page?: PageCalibration): Calibration | undefined {
-  return device !== undefined && page?.deviceId === device.id ? page.calibration : undefined;
+  if (device === undefined || page === undefined) return undefined;
+  if (page.deviceId === device.id) return page.calibration;
+  const ram = page.calibration.ramBandwidthGBs;
+  return ram === undefined
+    ? undefined
+    : { ramBandwidthGBs: ram, source: 'RAM bandwidth measured on this machine' };
 }
 
 /** Everything the estimate view shows for `inputs`. */
