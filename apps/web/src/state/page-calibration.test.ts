@@ -20,10 +20,12 @@ describe('mergeCalibration', () => {
     });
   });
 
-  it('starts afresh for another device', () => {
+  it('starts afresh for another device, keeping only the RAM bandwidth, which is this machine', () => {
     const gpu = mergeCalibration(undefined, dev, { gpuBandwidthGBs: 300, source: 'WebGPU' });
     const other = mergeCalibration(gpu, 'geforce-rtx-4090', { ramBandwidthGBs: 80 });
     expect(other).toEqual({ deviceId: 'geforce-rtx-4090', calibration: { ramBandwidthGBs: 80 } });
+    const again = mergeCalibration(other, dev, { gpuBandwidthGBs: 290 });
+    expect(again).toEqual({ deviceId: dev, calibration: { gpuBandwidthGBs: 290, ramBandwidthGBs: 80 } });
   });
 
   it('lets a llama-bench decode fit replace the WebGPU bandwidth, which core would otherwise prefer', () => {

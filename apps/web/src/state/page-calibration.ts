@@ -38,8 +38,9 @@ function rounded(c: Calibration): Calibration {
 }
 
 /**
- * Adds `update` to the page's calibration. Figures of another device replace everything (a new machine); for
- * the same device the new figures win field by field. A decode fit from llama-bench (η, t0) drops the WebGPU
+ * Adds `update` to the page's calibration. Figures of another device replace the GPU figures but keep a
+ * measured RAM bandwidth (the RAM is this machine's, whichever GPU is named); for the same device the new
+ * figures win field by field. A decode fit from llama-bench (η, t0) drops the WebGPU
  * bandwidth, which core would otherwise prefer, since real llama.cpp tokens/s describe decode more directly.
  */
 export function mergeCalibration(
@@ -47,7 +48,9 @@ export function mergeCalibration(
   deviceId: string,
   update: Calibration,
 ): PageCalibration {
-  const base = current?.deviceId === deviceId ? current.calibration : {};
+  const ram = current?.calibration.ramBandwidthGBs;
+  const base: Calibration =
+    current?.deviceId === deviceId ? current.calibration : ram === undefined ? {} : { ramBandwidthGBs: ram };
   const merged: Calibration = { ...base, ...update };
   const { gpuBandwidthGBs: _dropped, ...withoutGpu } = merged;
   const chosen = update.eta !== undefined ? withoutGpu : merged;
