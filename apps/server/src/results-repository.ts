@@ -4,35 +4,10 @@
  * address or other personal data is stored; the delete token only as its SHA-256.
  */
 import { randomBytes } from 'node:crypto';
+import type { DeviceStats, ResultSummary } from '@cliffbench/core';
 import { type Cursor, encodeCursor, type SortKey } from './cursor.js';
 import type { Db } from './db/db.js';
 import type { ResultFacts } from './result-facts.js';
-
-/** One row of `GET /api/results`. */
-export interface ResultSummary {
-  readonly id: string;
-  /** When the server stored it (ISO 8601, ms). */
-  readonly uploadedAt: string;
-  /** When the run finished (ISO 8601). */
-  readonly runAt: string;
-  readonly device: string;
-  readonly deviceId: string | null;
-  readonly vendor: string;
-  readonly browser: string;
-  readonly mode: string;
-  /** Headline effective bandwidth, GB/s. */
-  readonly bandwidthGBs: number;
-}
-
-/** One row of `GET /api/devices`: measured bandwidth across the runs claiming a device, GB/s. */
-export interface DeviceStats {
-  readonly device: string;
-  readonly deviceId: string | null;
-  readonly runs: number;
-  readonly medianGBs: number;
-  readonly p25GBs: number;
-  readonly p75GBs: number;
-}
 
 export interface ListQuery {
   readonly sort: SortKey;

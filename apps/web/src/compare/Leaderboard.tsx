@@ -1,8 +1,10 @@
 /** @module compare/Leaderboard — devices by median measured bandwidth, with the p25–p75 spread and run count. */
+
+import type { DeviceStats } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { sig3 } from '../format.js';
-import { type DeviceStats, deviceStats } from './api.js';
+import { deviceStats } from './api.js';
 
 export function Leaderboard(props: { reloadKey?: number }) {
   const rows = useSignal<DeviceStats[]>([]);

@@ -1,8 +1,10 @@
 /** @module compare/ResultsBrowser — uploaded results with filters, sort and "more" paging; picks results to compare. */
+
+import type { ResultSummary } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { sig3 } from '../format.js';
-import { type ListFilters, listResults, type ResultSummary } from './api.js';
+import { type ListFilters, listResults } from './api.js';
 
 export interface ResultsBrowserProps {
   /** Ids already in the comparison. */

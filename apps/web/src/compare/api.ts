@@ -1,31 +1,10 @@
 /** @module compare/api — the results service (same origin, see apps/server/README.md): upload, list, fetch, device stats. */
-import { type ResultDocument, ResultDocumentSchema } from '@cliffbench/core';
-
-/** One row of `GET /api/results`. */
-export interface ResultSummary {
-  readonly id: string;
-  /** When the server stored it (ISO 8601). */
-  readonly uploadedAt: string;
-  /** When the run finished (ISO 8601). */
-  readonly runAt: string;
-  readonly device: string;
-  readonly deviceId: string | null;
-  readonly vendor: string;
-  readonly browser: string;
-  readonly mode: string;
-  /** Headline effective bandwidth (what calibration uses), GB/s. */
-  readonly bandwidthGBs: number;
-}
-
-/** One row of `GET /api/devices`, GB/s. */
-export interface DeviceStats {
-  readonly device: string;
-  readonly deviceId: string | null;
-  readonly runs: number;
-  readonly medianGBs: number;
-  readonly p25GBs: number;
-  readonly p75GBs: number;
-}
+import {
+  type DeviceStats,
+  type ResultDocument,
+  ResultDocumentSchema,
+  type ResultSummary,
+} from '@cliffbench/core';
 
 export interface ListFilters {
   readonly device?: string;

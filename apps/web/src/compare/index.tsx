@@ -1,5 +1,4 @@
 /** @module compare — the Compare view (default export, lazy-loaded by App) and the upload button the benchmark view uses. */
 
-export type { DeviceStats, ResultSummary, Uploaded } from './api.js';
 export { default } from './ComparePage.js';
 export { UploadButton } from './UploadButton.js';
