@@ -31,6 +31,9 @@ const regimeText: Readonly<Record<Regime, string>> = {
   'does-not-fit': 'does not fit in RAM: weights stream from disk',
 };
 
+/** An explicit placement that does not fit (e.g. -ngl past the fit): its regime says where, not that it works. */
+const overfull = (e: DetailedEstimate): boolean => !e.fits && e.regime !== 'does-not-fit';
+
 function placementLine(e: DetailedEstimate): string {
   const { gpuLayers, totalLayers } = e.placement;
   const experts = e.breakdown.cpuMoeLayers;
@@ -68,7 +71,7 @@ export function formatEstimate(e: DetailedEstimate, title: EstimateTitle): strin
   const lines = [
     `${title.model} · ${title.quant} (${(e.memory.weightsBytes / 1e9).toFixed(1)} GB ${e.breakdown.weightsSource}) · ${title.device} (${title.backend}) · context ${title.contextTokens}`,
     '',
-    `  Fits        ${e.fits ? 'yes' : 'NO'} — ${e.regime}: ${regimeText[e.regime]}`,
+    `  Fits        ${e.fits ? 'yes' : 'NO'} — ${e.regime}: ${regimeText[e.regime]}${overfull(e) ? ' as set, more than the memory holds (see below)' : ''}`,
     `  Placement   ${placementLine(e)}`,
     `  Decode      ${tps(e.decodeTokensPerSecond)} tok/s  (band ${tps(e.band.low)}–${tps(e.band.high)})`,
     `  Prefill     ${tps(e.prefillTokensPerSecond)} tok/s over ${title.promptTokens} prompt tokens · time to first token ${seconds(e.timeToFirstTokenSeconds)}`,

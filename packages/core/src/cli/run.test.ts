@@ -36,6 +36,21 @@ describe('cliffbench estimate', () => {
     expect(out).toMatch(/What you can change/);
   });
 
+  it('says an explicit -ngl past the fit does not fit, and where it was put', async () => {
+    const { out } = await cli([
+      'estimate',
+      ...seed,
+      '-q',
+      'Q8_0',
+      '--gpu-layers',
+      '999',
+      '--offload',
+      'layers',
+    ]);
+    expect(out).toMatch(/Fits\s+NO — gpu: everything in GPU memory as set, more than the memory holds/);
+    expect(out).toMatch(/At most \d+ layers fit/);
+  });
+
   it('prints the detailed estimate as JSON with --json', async () => {
     const { out } = await cli(['estimate', ...seed, '--json']);
     const e = JSON.parse(out);
