@@ -10,6 +10,9 @@ describe('the verdict line', () => {
     expect(verdict(on3060('gemma-4-e4b'))).toEqual({ text: 'Fits in GPU memory', tone: 'ok' });
     expect(verdict(on3060('gemma-4-26b-a4b')).text).toBe('Runs with its MoE experts in RAM');
     expect(verdict(on3060('gemma-4-31b')).text).toBe('Does not fit in GPU memory');
+    const forced = on3060('gemma-4-31b', { gpuLayers: 60, offload: 'layers' });
+    expect(forced.fits).toBe(false);
+    expect(verdict(forced)).toEqual({ text: 'Does not fit with these settings', tone: 'bad' });
   });
 
   it('says where the layers and the experts are, also when some whole layers are on the CPU', () => {

@@ -57,7 +57,11 @@ const ON_GPU: readonly Regime[] = ['gpu', 'unified'];
 
 /** The verdict: does it fit, where, and how good that is (`ok` / `warn` / `bad`). */
 export function verdict(e: EstimateResult): { readonly text: string; readonly tone: 'ok' | 'warn' | 'bad' } {
-  if (!e.fits) return { text: 'Does not fit at all', tone: 'bad' };
+  if (!e.fits) {
+    // An explicit placement (GPU layers past the fit) fails to load; otherwise not even RAM holds it.
+    const text = e.regime === 'does-not-fit' ? 'Does not fit at all' : 'Does not fit with these settings';
+    return { text, tone: 'bad' };
+  }
   if (ON_GPU.includes(e.regime)) {
     return { text: e.regime === 'gpu' ? 'Fits in GPU memory' : 'Fits in unified memory', tone: 'ok' };
   }
