@@ -139,6 +139,7 @@ export {
   RamSweepPointSchema,
   ramCalibration,
 } from './result/ram-section.js';
+export { resultBrowser, uploaderDeviceName } from './result/result-labels.js';
 export {
   type FormatFit,
   type Measurement,

@@ -2,7 +2,7 @@
  * @module compare/SideBySide — picked results together: their bandwidth-vs-working-set sweeps overlaid, the
  * fitted bandwidth per weight format, and the calibrated Gemma 4 decode speed on each claimed device.
  */
-import { type FormatFit, type ResultDocument, WeightFormatSchema } from '@cliffbench/core';
+import { type FormatFit, type ResultDocument, resultBrowser, WeightFormatSchema } from '@cliffbench/core';
 import { LineChart, SERIES_COLORS } from '../charts/LineChart.js';
 import { sig3 } from '../format.js';
 import {
@@ -11,7 +11,7 @@ import {
   calibratedDecode,
   claimedCatalogDevice,
 } from './calibrated-decode.js';
-import { browserName, deviceName } from './result-labels.js';
+import { deviceName } from './result-labels.js';
 
 export interface Picked {
   readonly id: string;
@@ -83,7 +83,7 @@ export function SideBySide(props: { picked: readonly Picked[]; onRemove: (id: st
                       <small> ({doc.claimedDevice.name})</small>
                     ) : null}
                   </td>
-                  <td>{browserName(doc)}</td>
+                  <td>{resultBrowser(doc)}</td>
                   {formats.map((f) => {
                     const fit = doc.fits.find((x) => x.format === f);
                     return (

@@ -5,6 +5,7 @@
  */
 import type { Calibration } from '../estimate/scenario.js';
 import { ramCalibration } from '../result/ram-section.js';
+import { uploaderDeviceName } from '../result/result-labels.js';
 import type { FormatFit, Measurement, ResultDocument, WeightFormat } from '../result/schema.js';
 import { fitLaunchBandwidth } from './fit-launch-bandwidth.js';
 
@@ -67,14 +68,6 @@ function fromLargestPass(measurements: readonly Measurement[]): Choice {
   return { format: largest.format, bandwidthGBs: largest.bandwidthGBs, how };
 }
 
-function describeDevice(doc: ResultDocument): string {
-  const claimed = doc.claimedDevice?.name;
-  const adapter = [doc.adapter.vendor, doc.adapter.architecture, doc.adapter.description]
-    .filter((part) => part !== '')
-    .join(' ');
-  return claimed ?? (adapter === '' ? 'unnamed adapter' : adapter);
-}
-
 /**
  * The calibration a benchmark run supports: `gpuBandwidthGBs` from the Q4 GEMV fit (q4_k, then q4_0), else
  * the fastest other format's fit, else a refit of the raw GEMV timings, else the largest single pass; fits
@@ -86,7 +79,7 @@ export function calibrationFromResult(doc: ResultDocument): Calibration {
   const pick = fromFits(doc.fits) ?? fromMeasurements(doc.measurements) ?? fromLargestPass(doc.measurements);
   const upload = doc.upload?.bandwidthGBs;
   const parts = [
-    `WebGPU benchmark on ${describeDevice(doc)}, ${doc.createdAt.slice(0, 10)}`,
+    `WebGPU benchmark on ${uploaderDeviceName(doc)}, ${doc.createdAt.slice(0, 10)}`,
     `${pick.bandwidthGBs.toFixed(1)} GB/s from ${pick.how}`,
     ...(upload === undefined ? [] : [`upload ${upload.toFixed(1)} GB/s`]),
     ...(doc.ram === undefined
