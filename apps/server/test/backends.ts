@@ -6,6 +6,7 @@ import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/db.js';
 import { openPglite } from '../src/db/pglite-db.js';
 import { openPostgres } from '../src/db/postgres-db.js';
+import { createResultsRepository } from '../src/results-repository.js';
 
 /** Creates an empty database on the shared test cluster and returns its URL. */
 export async function freshPostgresDatabase(): Promise<string> {
@@ -30,6 +31,9 @@ export const backends: readonly Backend[] = [
 
 /** An app with rate limiting out of the way (its own test sets it). */
 export const testApp = (db: Db) => createApp({ db, rateLimit: { burst: 1e9, perSecond: 1e9 } });
+
+/** How many results the database holds (the repository's own count, as /healthz reports it). */
+export const storedRows = (db: Db): Promise<number> => createResultsRepository(db).count();
 
 export type ErrorBody = {
   error: { code: string; message: string; details?: { path: string; message: string }[] };

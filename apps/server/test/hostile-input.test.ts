@@ -6,7 +6,7 @@
 import type { ResultDocument } from '@cliffbench/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/db.js';
-import { type Backend, backends, post, testApp } from './backends.js';
+import { type Backend, backends, post, storedRows, testApp } from './backends.js';
 import { resultDocument } from './documents.js';
 
 /** Deterministic PRNG (mulberry32) so a failure reproduces. */
@@ -103,8 +103,7 @@ describe.each(backends)('hostile uploads on $name', (backend: Backend) => {
   it('refuses or stores inert 300 generated hostile documents, never answering 5xx', async () => {
     const rand = prng(0xc11ff);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-    const count = async () =>
-      Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM results')).rows[0]?.n);
+    const count = () => storedRows(db);
     const before = await count();
     const created: { id: string; sent: string }[] = [];
     const statuses = new Map<number, number>();

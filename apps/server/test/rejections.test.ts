@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/db.js';
 import { MAX_UPLOAD_BYTES } from '../src/routes/results-routes.js';
-import { type Backend, backends, type ErrorBody, post, testApp } from './backends.js';
+import { type Backend, backends, type ErrorBody, post, storedRows, testApp } from './backends.js';
 import { ramSection, resultDocument } from './documents.js';
 
 const rtx3060 = { deviceId: 'geforce-rtx-3060-12gb', name: 'RTX 3060' };
@@ -184,8 +184,7 @@ describe.each(backends)('refusals on $name', (backend: Backend) => {
     app = testApp(db);
   });
   afterAll(async () => db.close());
-  const count = async () =>
-    Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM results')).rows[0]?.n);
+  const count = () => storedRows(db);
 
   it.each(['', '{', '{"schemaVersion": 1,', 'nul', "{'single': 1}", '\u00ff\u00fe'])(
     'refuses malformed JSON %j with 400',

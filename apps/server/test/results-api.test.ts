@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { quantile, type ResultDocument } from '@cliffbench/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/db.js';
-import { type Backend, backends, type ErrorBody, post, testApp } from './backends.js';
+import { type Backend, backends, type ErrorBody, post, storedRows, testApp } from './backends.js';
 import { realDocument, resultDocument } from './documents.js';
 
 type Created = { id: string; url: string; deleteToken?: string };
@@ -41,8 +41,7 @@ describe.each(backends)('the results API on $name', (backend: Backend) => {
   });
   afterAll(async () => db.close());
 
-  const count = async () =>
-    Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM results')).rows[0]?.n);
+  const count = () => storedRows(db);
   const upload = async (doc: ResultDocument) => (await (await post(app, doc)).json()) as Created;
   const page = async (query: string) => {
     const res = await app.request(`/api/results?${query}`);

@@ -7,7 +7,7 @@ import type { Db } from '../src/db/db.js';
 import { MIGRATIONS_DIR } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite-db.js';
 import { createRateLimiter } from '../src/rate-limit.js';
-import { type Backend, backends, post, testApp } from './backends.js';
+import { type Backend, backends, post, storedRows, testApp } from './backends.js';
 import { resultDocument } from './documents.js';
 
 describe('migrations', () => {
@@ -44,8 +44,7 @@ describe.each(backends)('concurrent identical uploads on $name', (backend: Backe
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     const ids = new Set(await Promise.all(replies.map(async (r) => ((await r.json()) as { id: string }).id)));
     expect(ids.size).toBe(1);
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM results');
-    expect(Number(rows[0]?.n)).toBe(1);
+    expect(await storedRows(db)).toBe(1);
   });
 });
 
