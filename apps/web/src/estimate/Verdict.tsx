@@ -33,6 +33,19 @@ function Figure(props: {
   );
 }
 
+/** The figures at a glance, each shown for the spec-sheet estimate and, when there is one, the calibrated one. */
+const FIGURES: readonly {
+  readonly label: string;
+  readonly testId: string;
+  readonly unit?: string;
+  readonly show: (e: DetailedEstimate) => string;
+}[] = [
+  { label: 'Decode', testId: 'decode', unit: 'tok/s', show: (e) => sig3(e.decodeTokensPerSecond) },
+  { label: 'Decode band', testId: 'decode-band', unit: 'tok/s', show: (e) => band(e.band) },
+  { label: 'Prefill', testId: 'prefill', unit: 'tok/s', show: (e) => sig3(e.prefillTokensPerSecond) },
+  { label: 'Time to first token', testId: 'ttft', show: (e) => seconds(e.timeToFirstTokenSeconds) },
+];
+
 export function Verdict(props: {
   readonly e: DetailedEstimate;
   readonly calibrated?: DetailedEstimate | undefined;
@@ -55,33 +68,16 @@ export function Verdict(props: {
         {regime.explanation}
       </p>
       <dl class="figures">
-        <Figure
-          label="Decode"
-          testId="decode"
-          unit="tok/s"
-          spec={sig3(e.decodeTokensPerSecond)}
-          measured={c === undefined ? undefined : sig3(c.decodeTokensPerSecond)}
-        />
-        <Figure
-          label="Decode band"
-          testId="decode-band"
-          unit="tok/s"
-          spec={band(e.band)}
-          measured={c === undefined ? undefined : band(c.band)}
-        />
-        <Figure
-          label="Prefill"
-          testId="prefill"
-          unit="tok/s"
-          spec={sig3(e.prefillTokensPerSecond)}
-          measured={c === undefined ? undefined : sig3(c.prefillTokensPerSecond)}
-        />
-        <Figure
-          label="Time to first token"
-          testId="ttft"
-          spec={seconds(e.timeToFirstTokenSeconds)}
-          measured={c === undefined ? undefined : seconds(c.timeToFirstTokenSeconds)}
-        />
+        {FIGURES.map((f) => (
+          <Figure
+            key={f.testId}
+            label={f.label}
+            testId={f.testId}
+            unit={f.unit}
+            spec={f.show(e)}
+            measured={c === undefined ? undefined : f.show(c)}
+          />
+        ))}
       </dl>
       <MemoryBar e={e} />
       {e.advice.length > 0 ? (
