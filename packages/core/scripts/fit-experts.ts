@@ -6,11 +6,10 @@
  * (no correction), at the current default and at the fit.
  * Usage: tsx scripts/fit-experts.ts [validation.jsonl]
  */
-import { type ResolvedScenario, reconfigure, resolveScenario, sharedSpeed } from '../src/index.js';
+import { type ResolvedScenario, resolveScenario, sharedSpeed } from '../src/index.js';
 import { place } from '../src/placement/place.js';
 import { decodeTime } from '../src/speed/decode.js';
-import { fixtureModel } from '../test/tune-machines.js';
-import { publishedExpertRuns } from '../test/tune-published.js';
+import { publishedExpertRuns, publishedScenario } from '../test/tune-published.js';
 import { loadValidationRows, resolveRows } from './validation.js';
 
 interface ExpertRow {
@@ -27,15 +26,10 @@ const validation: ExpertRow[] = resolveRows(
   measuredTokensPerSecond: row.measured.decodeTokensPerSecond,
 }));
 const published: ExpertRow[] = publishedExpertRuns.map((run) => {
-  const r = resolveScenario({ ...run.input }, fixtureModel(run.model, run.quant));
+  const { input, options } = publishedScenario(run);
   return {
     id: run.id,
-    // -ngl 99 --n-cpu-moe N, as published.
-    resolved: reconfigure(r, {
-      gpuLayers: r.sums.layerCount,
-      cpuMoeLayers: run.cpuMoeLayers,
-      offload: 'experts',
-    }),
+    resolved: resolveScenario(input, options),
     measuredTokensPerSecond: run.decodeTokensPerSecond,
   };
 });

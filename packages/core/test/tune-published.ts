@@ -3,8 +3,8 @@
  * `--n-cpu-moe N`), for checking the tuner's physics and choices. Add rows as sweeps are found; the test
  * runs over all of them.
  */
-import type { TuneInput } from '../src/index.js';
-import type { FixtureModelId } from './tune-machines.js';
+import type { ResolveOptions, ScenarioInput, TuneInput } from '../src/index.js';
+import { type FixtureModelId, fixtureModel } from './tune-machines.js';
 
 export interface PublishedExpertRun {
   readonly id: string;
@@ -43,3 +43,13 @@ export const publishedExpertRuns: readonly PublishedExpertRun[] = [
     note: 'RTX 2080 8GB, llama-server -ngl 99 --n-cpu-moe 36, Qwen3-30B-A3B-Instruct-2507 Q4_K_M; server-reported generation speed; RAM size and context not stated',
   },
 ];
+
+/** A run as the scenario it published: every layer on the GPU (`-ngl 99`) and its `--n-cpu-moe`. */
+export function publishedScenario(run: PublishedExpertRun): {
+  input: ScenarioInput;
+  options: ResolveOptions;
+} {
+  const options = fixtureModel(run.model, run.quant);
+  const gpuLayers = options.model?.layers.length ?? 0;
+  return { input: { ...run.input, gpuLayers, cpuMoeLayers: run.cpuMoeLayers }, options };
+}

@@ -7,7 +7,7 @@ import {
   type ValidationRow,
 } from '../../scripts/validation.js';
 import { fixtureModel } from '../../test/tune-machines.js';
-import { publishedExpertRuns } from '../../test/tune-published.js';
+import { publishedExpertRuns, publishedScenario } from '../../test/tune-published.js';
 import { fixtureArch, fixtureFromHfConfig, fixtureTensors } from '../../test/weights-fixtures.js';
 import { estimateDetailed, findQuant, quantizeTensors, tuneSettings } from '../index.js';
 
@@ -49,10 +49,8 @@ describe('experts-in-RAM estimates against public measurements', () => {
   it.each(publishedExpertRuns.map((r) => [r.id, r] as const))(
     'predicts the published --n-cpu-moe run %s within the project p90 error',
     (_id, run) => {
-      const resolve = fixtureModel(run.model, run.quant);
-      // -ngl 99: every layer on the GPU.
-      const gpuLayers = resolve.model?.layers.length ?? 0;
-      const d = estimateDetailed({ ...run.input, gpuLayers, cpuMoeLayers: run.cpuMoeLayers }, resolve);
+      const { input, options } = publishedScenario(run);
+      const d = estimateDetailed(input, options);
       expect(d.fits).toBe(true);
       expect(Math.abs(d.decodeTokensPerSecond / run.decodeTokensPerSecond - 1)).toBeLessThanOrEqual(
         P90_TARGET,
