@@ -2,7 +2,7 @@
  * `npm run fit:experts -w @cliffbench/core`: fits `sharedSpeed.cpuExpertEta`, the fraction of the CPU's weight
  * read rate reached on MoE expert slices, to the published runs with experts in system RAM: the validation
  * rows with offload "experts" and test/tune-published.ts. One parameter, least squares on
- * log(predicted/measured), by golden-section search over 0.3-1; prints the value and each row's error at 1
+ * log(predicted/measured), by Nelder–Mead (scripts/nelder-mead.ts); prints the value and each row's error at 1
  * (no correction), at the current default and at the fit.
  * Usage: tsx scripts/fit-experts.ts [validation.jsonl]
  */
@@ -10,6 +10,7 @@ import { type ResolvedScenario, resolveScenario, sharedSpeed } from '../src/inde
 import { place } from '../src/placement/place.js';
 import { decodeTime } from '../src/speed/decode.js';
 import { publishedExpertRuns, publishedScenario } from '../test/tune-published.js';
+import { nelderMead } from './nelder-mead.js';
 import { loadValidationRows, resolveRows } from './validation.js';
 
 interface ExpertRow {
@@ -41,15 +42,10 @@ const logError = (row: ExpertRow, cpuExpertEta: number): number => {
 };
 const loss = (eta: number): number => rows.reduce((sum, row) => sum + logError(row, eta) ** 2, 0);
 
-let [lo, hi] = [0.3, 1];
-const g = (Math.sqrt(5) - 1) / 2;
-while (hi - lo > 1e-6) {
-  const a = hi - g * (hi - lo);
-  const b = lo + g * (hi - lo);
-  if (loss(a) < loss(b)) hi = b;
-  else lo = a;
-}
-const fitted = (lo + hi) / 2;
+// η in (0, 1) through a sigmoid, minimised by the fit scripts' Nelder–Mead from the current default.
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+const start = Math.log(sharedSpeed.cpuExpertEta / (1 - sharedSpeed.cpuExpertEta));
+const fitted = sigmoid(nelderMead(([x]) => loss(sigmoid(x ?? start)), [start]).x[0] ?? start);
 const pct = (x: number): string => `${((Math.exp(x) - 1) * 100).toFixed(1)}%`.padStart(7);
 console.log(
   `cpuExpertEta fitted ${fitted.toFixed(3)} over ${rows.length} rows (default ${sharedSpeed.cpuExpertEta})`,
