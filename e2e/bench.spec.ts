@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findDevice, ResultDocumentSchema } from '@cliffbench/core';
 import { expect, type Page, test } from '@playwright/test';
+import { figureOf } from './figures.js';
 import { shot } from './screenshots.js';
 
 const rtx3060 = findDevice('rtx 3060 12gb');
@@ -19,9 +20,6 @@ async function confirmDevice(page: Page, query: string, name: RegExp) {
   await page.getByRole('option', { name }).click();
   await expect(box).toHaveValue(name);
 }
-
-const decodeOf = async (page: Page, id: string) =>
-  Number.parseFloat((await page.getByTestId(id).first().textContent())?.replace('measured', '') ?? '');
 
 test('the quick benchmark runs in SwiftShader, calibrates every estimate, and its JSON is valid', async ({
   page,
@@ -65,7 +63,7 @@ test('the quick benchmark runs in SwiftShader, calibrates every estimate, and it
   await expect(page.getByTestId('calibration-banner')).toContainText('Calibrated');
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('gemma-4-e4b');
   await expect(page.getByRole('combobox', { name: 'GPU or Apple chip' })).toHaveValue(rtx3060.name);
-  expect(await decodeOf(page, 'decode-calibrated')).toBeLessThan(await decodeOf(page, 'decode'));
+  expect(await figureOf(page, 'decode-calibrated')).toBeLessThan(await figureOf(page, 'decode'));
   await expect(page.getByTestId('gemma-table')).toContainText('Measured tok/s');
   await page.screenshot({ path: shot('estimate-calibrated.png'), fullPage: true });
 

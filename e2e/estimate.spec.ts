@@ -6,10 +6,8 @@
  */
 import { catalogConfig } from '@cliffbench/core';
 import { expect, type Page, test } from '@playwright/test';
+import { figureOf } from './figures.js';
 import { shot } from './screenshots.js';
-
-const number = async (page: Page, testId: string): Promise<number> =>
-  Number.parseFloat((await page.getByTestId(testId).first().textContent()) ?? '');
 
 /** Decode tok/s of one row of the Gemma 4 table. */
 async function tableDecode(page: Page, model: string, quant: string): Promise<number> {
@@ -42,7 +40,7 @@ test('Gemma 4 31B Q4_K_M on an RTX 3060 12GB with 32 GB does not fit, shows the 
   await expect(page.getByTestId('fit-status')).toHaveText('Does not fit in GPU memory');
   await expect(page.getByTestId('regime')).toHaveAttribute('data-regime', 'partial-offload');
   await expect(page.getByTestId('memory-bar')).toHaveAttribute('aria-label', /GiB short/);
-  const decode = await number(page, 'decode');
+  const decode = await figureOf(page, 'decode');
   expect(decode).toBeGreaterThan(0);
   expect(decode).toBeLessThan(10);
 

@@ -4,14 +4,9 @@
  * does not fit a 12 GB card, and on any other card chosen afterwards. The figures before and after are
  * printed for the record.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { figureOf } from './figures.js';
 import { shot } from './screenshots.js';
-
-/** The first number in an element's text ("measured 2.9 tok/s" → 2.9). */
-const number = async (page: Page, testId: string): Promise<number> =>
-  Number.parseFloat(
-    /[\d.]+/.exec((await page.getByTestId(testId).first().textContent()) ?? '')?.[0] ?? 'NaN',
-  );
 
 test('the RAM benchmark measures this machine and recalibrates a partially offloaded Gemma 4 31B', async ({
   page,
@@ -19,7 +14,7 @@ test('the RAM benchmark measures this machine and recalibrates a partially offlo
   await page.goto('/?model=gemma-4-31b&quant=Q4_K_M&device=geforce-rtx-3060-12gb&ram=32&ctx=8192');
   await expect(page.getByTestId('regime')).toHaveAttribute('data-regime', 'partial-offload');
   await expect(page.getByTestId('decode-calibrated')).toHaveCount(0);
-  const before = await number(page, 'decode');
+  const before = await figureOf(page, 'decode');
 
   await page.getByRole('link', { name: 'Benchmark' }).first().click();
   await page.getByTestId('ram-run').click();
@@ -36,9 +31,9 @@ test('the RAM benchmark measures this machine and recalibrates a partially offlo
   await expect(page.getByTestId('regime')).toHaveAttribute('data-regime', 'partial-offload');
   await expect(page.getByTestId('basis-calibrated')).toContainText(/measured RAM bandwidth [\d.]+ GB\/s/);
   await expect(page.getByTestId('basis')).toContainText(/RAM [\d.]+ GB\/s spec/);
-  const after = await number(page, 'decode-calibrated');
+  const after = await figureOf(page, 'decode-calibrated');
   // Same inputs, only the RAM figure changed: the spec estimate stays, the calibrated one follows the RAM.
-  expect(await number(page, 'decode')).toBe(before);
+  expect(await figureOf(page, 'decode')).toBe(before);
   expect(after).toBeGreaterThan(0);
   expect(after).not.toBe(before);
   console.log(
