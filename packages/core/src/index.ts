@@ -42,7 +42,9 @@ export {
   estimateResolved,
   toEstimateResult,
 } from './estimate/estimate.js';
+export { type Headline, type HeadlineInput, headlineOf } from './estimate/headline.js';
 export { type KvCacheSettings, kvCacheSettings } from './estimate/kv-settings.js';
+export { type RegimeText, regimeText } from './estimate/regime-text.js';
 export { type ResolveOptions, resolveScenario } from './estimate/resolve-scenario.js';
 export {
   type Reconfiguration,

@@ -2,10 +2,10 @@
  * @module estimate/GemmaTable — every Gemma 4 model × common quant on the chosen machine, sortable by any
  * column (buttons in the headers, `aria-sort`), the current choice marked; "use" makes a row the estimate.
  */
+import { regimeText } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
 import { band, gb, seconds, sig3 } from '../format.js';
 import { ON_GPU, type SortKey, sortRows, type TableRow } from './gemma-table.js';
-import { REGIMES } from './regimes.js';
 
 interface Column {
   readonly key: SortKey;
@@ -29,7 +29,7 @@ function whereText(r: TableRow): string {
   if (r.onGpu) return r.regime === 'unified' ? 'unified memory' : 'all on GPU';
   if (r.regime === 'experts-on-cpu') return 'experts in RAM';
   if (r.regime === 'partial-offload') return `${r.gpuLayers}/${r.totalLayers} layers on GPU`;
-  return REGIMES[r.regime].name;
+  return regimeText[r.regime].name;
 }
 
 export function GemmaTable(props: {

@@ -1,13 +1,13 @@
 /**
- * @module estimate/Verdict — the answer at a glance: does it fit, where the layers are, the regime in words,
- * decode tokens/s with its band, prefill, time to first token, the memory bar and the advice. With measured
+ * @module estimate/Verdict — the answer at a glance: core's headline (does it fit in GPU memory, does it run,
+ * how — as the CLI says it), the regime in words, decode tokens/s with its band, prefill, time to first token,
+ * the memory bars and the advice. With measured
  * figures for this device, each number shows the spec-sheet estimate and the calibrated one side by side.
  */
-import type { DetailedEstimate } from '@cliffbench/core';
+import { type DetailedEstimate, headlineOf, regimeText } from '@cliffbench/core';
 import type { ComponentChildren } from 'preact';
 import { band, seconds, sig3 } from '../format.js';
 import { MemoryBar } from './MemoryBar.js';
-import { placementText, REGIMES, verdict } from './regimes.js';
 
 function Figure(props: {
   readonly label: string;
@@ -51,15 +51,15 @@ export function Verdict(props: {
   readonly calibrated?: DetailedEstimate | undefined;
 }) {
   const { e, calibrated: c } = props;
-  const v = verdict(e);
-  const regime = REGIMES[e.regime];
+  const h = headlineOf(e);
+  const regime = regimeText[e.regime];
   const adviceText = new Set(e.advice.map((a) => a.message));
   const notes = e.warnings.filter((w) => !adviceText.has(w));
   return (
     <section class="verdict card" aria-labelledby="verdict-title">
-      <h2 id="verdict-title" class={`verdict-title ${v.tone}`}>
-        <span data-testid="fit-status">{v.text}</span>
-        <span class="placement"> — {placementText(e)}</span>
+      <h2 id="verdict-title" class={`verdict-title ${h.tone}`}>
+        <span data-testid="fit-status">{h.verdict}</span>
+        <span class="placement"> — {h.how}</span>
       </h2>
       <p class="regime-line">
         <span class="regime-name" data-testid="regime" data-regime={e.regime}>

@@ -1,9 +1,11 @@
 /**
- * @module cli/format-estimate — a detailed estimate as text for people: what runs where, memory bars, decode
- * with its band, prefill and time to first token, per-token time by tier, warnings, advice and basis.
+ * @module cli/format-estimate — a detailed estimate as text for people: the headline (core's `headlineOf`, as
+ * the page says it), the regime, decode with its band, prefill and time to first token, memory bars, per-token
+ * time by tier, warnings, advice and basis.
  */
 import type { DetailedEstimate } from '../estimate/detailed.js';
-import type { Regime } from '../estimate/scenario.js';
+import { headlineOf } from '../estimate/headline.js';
+import { regimeText } from '../estimate/regime-text.js';
 
 const GIB = 2 ** 30;
 const BAR = 28;
@@ -18,28 +20,6 @@ function memoryBar(used: number, capacity: number, width = BAR): string {
   const share = used / capacity;
   const filled = Math.min(width, Math.round(Math.min(share, 1) * width));
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]${share > 1 ? '!' : ' '}`;
-}
-
-const regimeText: Readonly<Record<Regime, string>> = {
-  gpu: 'everything in GPU memory',
-  unified: 'everything in unified memory, within the GPU limit',
-  'unified-over-limit': "past Apple's GPU memory limit: macOS pages the excess",
-  'partial-offload': 'layers split between GPU and CPU (llama.cpp CPU offload)',
-  'experts-on-cpu': 'MoE experts in system RAM, the rest on the GPU',
-  'sysmem-fallback': 'driver sysmem fallback: the GPU reads spilled weights over PCIe',
-  cpu: 'CPU only',
-  'does-not-fit': 'does not fit in RAM: weights stream from disk',
-};
-
-/** An explicit placement that does not fit (e.g. -ngl past the fit): its regime says where, not that it works. */
-const overfull = (e: DetailedEstimate): boolean => !e.fits && e.regime !== 'does-not-fit';
-
-function placementLine(e: DetailedEstimate): string {
-  const { gpuLayers, totalLayers } = e.placement;
-  const experts = e.breakdown.cpuMoeLayers;
-  const parts = [`${gpuLayers} of ${totalLayers} layers on the GPU`];
-  if (experts > 0 && gpuLayers > 0) parts.push(`experts of the first ${experts} in RAM`);
-  return parts.join(', ');
 }
 
 function tierLine(e: DetailedEstimate): string {
@@ -71,8 +51,8 @@ export function formatEstimate(e: DetailedEstimate, title: EstimateTitle): strin
   const lines = [
     `${title.model} · ${title.quant} (${(e.memory.weightsBytes / 1e9).toFixed(1)} GB ${e.breakdown.weightsSource}) · ${title.device} (${title.backend}) · context ${title.contextTokens}`,
     '',
-    `  Fits        ${e.fits ? 'yes' : 'NO'} — ${e.regime}: ${regimeText[e.regime]}${overfull(e) ? ' as set, more than the memory holds (see below)' : ''}`,
-    `  Placement   ${placementLine(e)}`,
+    `  Verdict     ${headlineOf(e).text}`,
+    `  Regime      ${e.regime} (${regimeText[e.regime].name})`,
     `  Decode      ${tps(e.decodeTokensPerSecond)} tok/s  (band ${tps(e.band.low)}–${tps(e.band.high)})`,
     `  Prefill     ${tps(e.prefillTokensPerSecond)} tok/s over ${title.promptTokens} prompt tokens · time to first token ${seconds(e.timeToFirstTokenSeconds)}`,
   ];

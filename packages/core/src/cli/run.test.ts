@@ -27,10 +27,13 @@ async function cli(argv: string[], files: Record<string, string> = {}) {
 const seed = ['-m', 'gemma-4-31b', '-q', 'Q4_K_M', '-d', 'rtx 3060 12gb', '--ram', '32'];
 
 describe('cliffbench estimate', () => {
-  it('prints the regime, decode with its band, memory bars and advice for people', async () => {
+  it('prints the headline, regime, decode with its band, memory bars and advice for people', async () => {
     const { code, out } = await cli(['estimate', ...seed]);
     expect(code).toBe(0);
-    expect(out).toMatch(/partial-offload/);
+    expect(out).toMatch(
+      /Verdict\s+Does not fit in GPU memory — \d+ of 60 layers on the GPU, the rest in system RAM\n/,
+    );
+    expect(out).toMatch(/Regime\s+partial-offload \(layers split GPU \/ CPU\)/);
     expect(out).toMatch(/Decode\s+[\d.]+ tok\/s\s+\(band [\d.]+–[\d.]+\)/);
     expect(out).toMatch(/GPU memory\s+\[█+░*\]/);
     expect(out).toMatch(/What you can change/);
@@ -47,7 +50,9 @@ describe('cliffbench estimate', () => {
       '--offload',
       'layers',
     ]);
-    expect(out).toMatch(/Fits\s+NO — gpu: everything in GPU memory as set, more than the memory holds/);
+    expect(out).toMatch(
+      /Verdict\s+Does not fit with these settings — all 60 layers on the GPU as set need more than the GPU memory holds/,
+    );
     expect(out).toMatch(/At most \d+ layers fit/);
   });
 

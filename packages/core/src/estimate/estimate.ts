@@ -52,7 +52,9 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
   const m = p.memory;
   const hw = r.hardware;
   const n = r.sums.layerCount;
-  const cpuMoeLayers = Math.min(p.split.cpuMoeLayers, n);
+  const splitMoe = Math.min(p.split.cpuMoeLayers, n);
+  // 0 when those layers hold no routed experts (a dense model given --n-cpu-moe), as the contract says.
+  const cpuMoeLayers = (r.sums.cumExpertBytes[splitMoe] ?? 0) > 0 ? splitMoe : 0;
   const tps = decode.tokensPerSecond;
   const fitsInContext = r.settings.contextTokens <= r.model.maxContext;
   const quiet =
