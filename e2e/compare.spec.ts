@@ -197,3 +197,103 @@ test('a benchmark run in Chromium is uploaded and compared beside another upload
   await page.screenshot({ path: shot('compare-after-bench.png'), fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test('a comparison is a link: picks and filters are in the URL, and the copied link opens the same comparison elsewhere', async ({
+  page,
+  context,
+  browser,
+}) => {
+  const problems = watch(page);
+  const seed = Date.now() % 100_000;
+  const vendor = `share vendor ${seed}`;
+  const shared = (n: number, bandwidth: number, name: string) => {
+    const doc = resultDocument(seed + n, bandwidth, { name });
+    return { ...doc, adapter: { ...doc.adapter, vendor } };
+  };
+  const names = [`Slow box ${seed}`, `Fast box ${seed}`];
+  const ids: string[] = [];
+  for (const doc of [shared(0, 90, names[0] ?? ''), shared(1, 210, names[1] ?? '')]) {
+    const res = await page.request.post('/api/results', { data: doc });
+    expect(res.status()).toBe(201);
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+  const [slow, fast] = ids;
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#compare');
+  const results = page.getByTestId('results-browser');
+  const table = page.getByTestId('compare-table');
+  await results.getByLabel('Vendor').fill(vendor);
+  await results.getByLabel('Vendor').press('Enter');
+  await results.getByLabel('Sort').selectOption('bandwidth');
+  await expect(results.getByTestId('result-row')).toHaveCount(2);
+  await expect(results.getByTestId('result-row').first()).toContainText(names[1] ?? '');
+  for (const name of names) {
+    await results
+      .getByRole('row', { name: new RegExp(name) })
+      .getByRole('button', { name: 'add to comparison' })
+      .click();
+  }
+  await expect(table.getByTestId('compared-row')).toHaveCount(2);
+  const hash = `#compare=${slow},${fast}&vendor=${encodeURIComponent(vendor)}&sort=bandwidth`;
+  await expect.poll(() => new URL(page.url()).hash).toBe(hash);
+
+  // Back undoes the last pick, Forward redoes it.
+  await page.goBack();
+  await expect(table.getByTestId('compared-row')).toHaveCount(1);
+  expect(new URL(page.url()).hash).toBe(
+    `#compare=${slow}&vendor=${encodeURIComponent(vendor)}&sort=bandwidth`,
+  );
+  await page.goForward();
+  await expect(table.getByTestId('compared-row')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const link = await page.getByTestId('compare-link').inputValue();
+  expect(link).toBe(new URL(`/${hash}`, page.url()).href);
+  const readClipboard = () =>
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText();
+  expect(await page.evaluate(readClipboard)).toBe(link);
+
+  // A fresh browser context (no storage, no history) opening the link sees the same comparison, in order,
+  // with the same filters. It has no clipboard: copying selects the link instead.
+  const fresh = await browser.newContext();
+  await fresh.addInitScript(() =>
+    Object.defineProperty((globalThis as unknown as { navigator: object }).navigator, 'clipboard', {
+      value: undefined,
+    }),
+  );
+  const other = await fresh.newPage();
+  const otherProblems = watch(other);
+  await other.goto(link);
+  const otherTable = other.getByTestId('compare-table');
+  await expect(otherTable.getByTestId('compared-row')).toHaveCount(2);
+  await expect(otherTable.getByTestId('compared-row').nth(0)).toContainText(names[0] ?? '');
+  await expect(otherTable.getByTestId('compared-row').nth(1)).toContainText(names[1] ?? '');
+  const otherResults = other.getByTestId('results-browser');
+  await expect(otherResults.getByLabel('Vendor')).toHaveValue(vendor);
+  await expect(otherResults.getByLabel('Sort')).toHaveValue('bandwidth');
+  await expect(otherResults.getByTestId('result-row')).toHaveCount(2);
+  await other.getByRole('button', { name: 'Copy link' }).click();
+  await expect(other.getByTestId('copy-status')).toContainText('the link is selected');
+  expect(
+    await other.getByTestId('compare-link').evaluate((el) => {
+      const input = el as unknown as { selectionStart: number | null; selectionEnd: number | null };
+      return (input.selectionEnd ?? 0) - (input.selectionStart ?? 0);
+    }),
+  ).toBe(link.length);
+
+  // What is not a result id, or no longer stored, is said so; the rest is still compared.
+  const missing = 'ZZZZZZZZZZZZZZZZ';
+  await other.goto(`/#compare=${fast},not-an-id,${missing}`);
+  const errors = other.getByTestId('compare-errors');
+  await expect(errors).toContainText('“not-an-id” (not a result id)');
+  await expect(errors).toContainText(`No result with id ${missing}`);
+  await expect(otherTable.getByTestId('compared-row')).toHaveCount(1);
+  expect(new URL(other.url()).hash).toBe(`#compare=${fast},${missing}`);
+  await fresh.close();
+  expect(problems).toEqual([]);
+  expect(otherProblems).toEqual([]);
+});

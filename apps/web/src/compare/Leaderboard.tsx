@@ -4,18 +4,23 @@ import type { DeviceStats } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { sig3 } from '../format.js';
-import { deviceStats } from './api.js';
+import { deviceStats, isAbort } from './api.js';
 
 export function Leaderboard(props: { reloadKey?: number }) {
   const rows = useSignal<DeviceStats[]>([]);
   const error = useSignal<string | undefined>(undefined);
   useEffect(() => {
-    deviceStats()
+    // A reload aborts the request before it, so an older answer never replaces a newer one.
+    const request = new AbortController();
+    deviceStats({ signal: request.signal })
       .then((d) => {
         rows.value = d;
         error.value = undefined;
       })
-      .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => {
+        if (!request.signal.aborted && !isAbort(e)) error.value = e instanceof Error ? e.message : String(e);
+      });
+    return () => request.abort();
   }, [props.reloadKey]);
   return (
     <section aria-label="Device leaderboard">

@@ -1,47 +1,72 @@
-/** @module compare/ResultsBrowser — uploaded results with filters, sort and "more" paging; picks results to compare. */
+/**
+ * @module compare/ResultsBrowser — uploaded results with filters, sort and "more" paging; picks results to
+ * compare. The filters belong to the caller (they live in the page's URL); every request is tied to the
+ * filters it was made for and is aborted when they change, so a slow answer to older filters is never shown.
+ */
 
 import type { ResultSummary } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { sig3 } from '../format.js';
-import { type ListFilters, listResults } from './api.js';
+import { isAbort, listResults } from './api.js';
+import { type BrowseFilters, filtersKey, type SortKey, type TextFilter } from './compare-url.js';
 
 export interface ResultsBrowserProps {
   /** Ids already in the comparison. */
   readonly picked: readonly string[];
   readonly onPick: (id: string) => void;
+  /** The list's filters and sort. */
+  readonly filters: BrowseFilters;
+  /** The user changed a filter or the sort. */
+  readonly onFilters: (filters: BrowseFilters) => void;
   /** Changes when the list should reload (e.g. after an upload). */
   readonly reloadKey?: number;
 }
 
 export function ResultsBrowser(props: ResultsBrowserProps) {
-  const filters = useSignal<ListFilters>({ sort: 'time' });
+  const { filters } = props;
   const items = useSignal<ResultSummary[]>([]);
   const next = useSignal<string | undefined>(undefined);
   const error = useSignal<string | undefined>(undefined);
+  const loading = useSignal(false);
+  /** The request of the filters shown now; aborted (with its "more" pages) when they change. */
+  const current = useRef<AbortController | undefined>(undefined);
 
-  const load = async (more: boolean) => {
+  const load = async (more: boolean, signal: AbortSignal) => {
+    loading.value = true;
     try {
-      const page = await listResults({
-        ...filters.value,
-        ...(more && next.value ? { cursor: next.value } : {}),
-      });
+      const page = await listResults(
+        { ...filters, ...(more && next.value ? { cursor: next.value } : {}) },
+        { signal },
+      );
+      if (signal.aborted) return;
       items.value = more ? [...items.value, ...page.items] : page.items;
       next.value = page.nextCursor;
       error.value = undefined;
     } catch (e) {
+      if (signal.aborted || isAbort(e)) return;
       error.value = `The results service is not reachable: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      if (!signal.aborted) loading.value = false;
     }
   };
-  useEffect(() => void load(false), [filters.value, props.reloadKey]);
+  const key = filtersKey(filters);
+  useEffect(() => {
+    const request = new AbortController();
+    current.current = request;
+    items.value = [];
+    next.value = undefined;
+    void load(false, request.signal);
+    return () => request.abort();
+  }, [key, props.reloadKey]);
 
-  const field = (key: 'device' | 'vendor' | 'browser', label: string) => (
+  const field = (name: TextFilter, label: string) => (
     <label>
       {label}
       <input
         type="search"
-        value={filters.value[key] ?? ''}
-        onChange={(e) => (filters.value = { ...filters.value, [key]: e.currentTarget.value.trim() })}
+        value={filters[name] ?? ''}
+        onChange={(e) => props.onFilters({ ...filters, [name]: e.currentTarget.value.trim() })}
       />
     </label>
   );
@@ -56,10 +81,8 @@ export function ResultsBrowser(props: ResultsBrowserProps) {
         <label>
           Sort
           <select
-            value={filters.value.sort}
-            onChange={(e) =>
-              (filters.value = { ...filters.value, sort: e.currentTarget.value as 'time' | 'bandwidth' })
-            }
+            value={filters.sort}
+            onChange={(e) => props.onFilters({ ...filters, sort: e.currentTarget.value as SortKey })}
           >
             <option value="time">newest first</option>
             <option value="bandwidth">fastest first</option>
@@ -71,7 +94,7 @@ export function ResultsBrowser(props: ResultsBrowserProps) {
           {error.value}
         </p>
       ) : null}
-      <table>
+      <table aria-busy={loading.value}>
         <thead>
           <tr>
             <th>Uploaded</th>
@@ -106,9 +129,19 @@ export function ResultsBrowser(props: ResultsBrowserProps) {
           ))}
         </tbody>
       </table>
-      {items.value.length === 0 && !error.value ? <p>No uploaded results match.</p> : null}
+      <p role="status">
+        {loading.value
+          ? 'Loading results…'
+          : items.value.length === 0 && !error.value
+            ? 'No uploaded results match.'
+            : ''}
+      </p>
       {next.value ? (
-        <button type="button" onClick={() => void load(true)}>
+        <button
+          type="button"
+          disabled={loading.value}
+          onClick={() => current.current && void load(true, current.current.signal)}
+        >
           More results
         </button>
       ) : null}

@@ -1,4 +1,4 @@
-import { RESULT_SCHEMA_VERSION, type ResultDocument, uploaderDeviceName } from '@cliffbench/core';
+import { RESULT_SCHEMA_VERSION, type ResultDocument } from '@cliffbench/core';
 import { describe, expect, it } from 'vitest';
 import { deviceName } from './result-labels.js';
 
@@ -27,6 +27,6 @@ describe('result labels', () => {
     expect(deviceName(doc({ claimedDevice: { name: 'home-made accelerator' } }))).toBe(
       'home-made accelerator',
     );
-    expect(uploaderDeviceName(doc({}))).toBe('google swiftshader');
+    expect(deviceName(doc({}))).toBe('google swiftshader');
   });
 });
