@@ -141,7 +141,7 @@ export {
   RamSweepPointSchema,
   ramCalibration,
 } from './result/ram-section.js';
-export { resultBrowser, uploaderDeviceName } from './result/result-labels.js';
+export { browserName, resultBrowser, uploaderDeviceName } from './result/result-labels.js';
 export {
   type FormatFit,
   type Measurement,

@@ -1,9 +1,12 @@
 /**
  * @module db/migrate — applies the plain `.sql` files in `apps/server/migrations` in name order, each in its own
  * transaction, recording applied names in the `migrations` table. Never edit an applied file; add a new one.
+ * A file may have a code step (`CODE_STEPS`) for what SQL cannot do, e.g. re-deriving a column by core's rule;
+ * it runs after the file's SQL in the same transaction.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type ResultDocument, resultBrowser } from '@cliffbench/core';
 import type { Queryable } from './db.js';
 
 /** The migrations folder beside `src/` and `dist/` (same depth from both). */
@@ -15,6 +18,29 @@ function migrationFiles(dir = MIGRATIONS_DIR): string[] {
     .filter((name) => /^\d{3}-[a-z0-9-]+\.sql$/.test(name))
     .sort();
 }
+
+/**
+ * Re-derives every stored `browser` from its document by core's `resultBrowser` (the browser's name without
+ * version): rows stored before it hold the page's "Chrome 138" where others hold "Chrome".
+ */
+async function rederiveBrowsers(tx: Queryable): Promise<void> {
+  const { rows } = await tx.query<{ id: string; browser: string; environment: unknown }>(
+    `SELECT id, browser, (document::jsonb) -> 'environment' AS environment FROM results`,
+  );
+  const idsByBrowser = new Map<string, string[]>();
+  for (const row of rows) {
+    const browser = resultBrowser({ environment: row.environment as ResultDocument['environment'] });
+    if (browser !== row.browser) idsByBrowser.set(browser, [...(idsByBrowser.get(browser) ?? []), row.id]);
+  }
+  for (const [browser, ids] of idsByBrowser) {
+    await tx.query('UPDATE results SET browser = $1 WHERE id = ANY($2::text[])', [browser, ids]);
+  }
+}
+
+/** Code run after a migration file's SQL, in its transaction, keyed by file name. */
+const CODE_STEPS: Readonly<Record<string, (tx: Queryable) => Promise<void>>> = {
+  '002-browser-names.sql': rederiveBrowsers,
+};
 
 /** Applies every migration not yet recorded; `transaction` runs one file atomically. */
 export async function migrate(
@@ -31,6 +57,7 @@ export async function migrate(
     const sql = readFileSync(`${dir}/${name}`, 'utf8');
     await db.transaction(async (tx) => {
       await tx.exec(sql);
+      await CODE_STEPS[name]?.(tx);
       await tx.query('INSERT INTO migrations (name) VALUES ($1)', [name]);
     });
   }

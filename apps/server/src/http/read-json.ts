@@ -1,12 +1,41 @@
 /**
  * @module http/read-json — reads a request body as JSON under a byte limit enforced while the body streams in
  * (a declared Content-Length over the limit is refused before reading; a chunked body is cut off as soon as it
- * passes the limit).
+ * passes the limit). Only a body sent as `application/json` is read: `text/plain`,
+ * `application/x-www-form-urlencoded` and `multipart/form-data` are the types any web page may POST across
+ * origins without a CORS preflight, so accepting them would let any page make its visitors' browsers upload.
  */
 import type { Context } from 'hono';
 import { ApiError } from './api-error.js';
 
+/** The one media type a JSON body may be sent as (RFC 8259: UTF-8, so a charset parameter may only say so). */
+const JSON_MEDIA_TYPE = 'application/json';
+
+/** Whether a Content-Type header is `application/json`, bare or with `charset=utf-8` (any case, quoted or not). */
+function isJsonContentType(header: string): boolean {
+  const [type = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== JSON_MEDIA_TYPE) return false;
+  return parameters.every((parameter) => {
+    const [name = '', value = ''] = parameter.split('=').map((part) => part.trim());
+    return name === '' || (name === 'charset' && value.replace(/^"(.*)"$/, '$1') === 'utf-8');
+  });
+}
+
+/** Refuses, with 415, a body not sent as `application/json` (before reading any of it). */
+function requireJsonContentType(c: Context): void {
+  const sent = c.req.header('content-type');
+  if (sent !== undefined && isJsonContentType(sent)) return;
+  throw new ApiError(
+    415,
+    'unsupported-media-type',
+    `The body must be sent as Content-Type: ${JSON_MEDIA_TYPE} (optionally with charset=utf-8); ` +
+      `this request sent ${sent === undefined ? 'no Content-Type' : JSON.stringify(sent.slice(0, 200))}.`,
+    { sent: sent?.slice(0, 200) ?? null, accepted: [JSON_MEDIA_TYPE, `${JSON_MEDIA_TYPE}; charset=utf-8`] },
+  );
+}
+
 export async function readJsonBody(c: Context, maxBytes: number): Promise<unknown> {
+  requireJsonContentType(c);
   const tooLarge = () =>
     new ApiError(413, 'too-large', `The body is larger than ${maxBytes} bytes, the most accepted.`, {
       maxBytes,

@@ -2,10 +2,15 @@
  * @module routes/results-routes — upload, fetch, list and delete result documents.
  *
  * POST /api/results: 201 `{ id, url, deleteToken }`; an identical document already stored: 200 `{ id, url }`.
- * Refusals: 400 malformed JSON, 413 too large, 422 schema violations or implausible figures.
+ * Refusals: 415 a body not sent as application/json (a CORS-simple type any page could send), 400 malformed
+ * JSON, 413 too large, 422 schema violations or implausible figures. DELETE reads no body and needs an
+ * Authorization header, which no cross-origin page can send without a CORS preflight (and none is allowed).
+ *
+ * GET /api/results?browser= matches core's `browserName` of the value against the stored browser (core's
+ * `resultBrowser`: the name without version), case-insensitively: `Chrome` and `chrome 138` find Chrome runs.
  */
 import { randomBytes } from 'node:crypto';
-import { RESULT_SCHEMA_VERSION, ResultDocumentSchema } from '@cliffbench/core';
+import { browserName, RESULT_SCHEMA_VERSION, ResultDocumentSchema } from '@cliffbench/core';
 import { Hono } from 'hono';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
 import { type Cursor, decodeCursor, SORT_KEYS, type SortKey } from '../cursor.js';
@@ -77,7 +82,8 @@ function listQuery(query: (key: string) => string | undefined) {
   const filter = (key: string) => query(key)?.slice(0, MAX_FILTER_CHARS) || undefined;
   const device = filter('device');
   const vendor = filter('vendor');
-  const browser = filter('browser');
+  const browserText = filter('browser');
+  const browser = browserText === undefined ? undefined : browserName(browserText) || undefined;
   return {
     sort,
     limit,

@@ -22,9 +22,22 @@ const BROWSER_TOKENS: readonly (readonly [token: string, browser: string])[] = [
   ['Safari/', 'Safari'],
 ];
 
-/** The browser the run reports, else the one its user agent names; `node` for Dawn runs, else `unknown`. */
-export function resultBrowser(doc: ResultDocument): string {
-  if (doc.environment.browser) return doc.environment.browser;
+/**
+ * A browser label without its version: "Chrome 138" → "Chrome", "Safari 26.0.1" → "Safari", "Arc" → "Arc"
+ * (a trailing space-separated version number is dropped; the label is trimmed).
+ */
+export function browserName(label: string): string {
+  return label.trim().replace(/\s+v?\d+(?:\.\d+)*$/i, '');
+}
+
+/**
+ * The browser a run ran in, by name without version — the one rule for the server's stored `browser` column,
+ * its `?browser=` filter and the Compare view: the browser the run reports, else the one its user agent names;
+ * `node` for Dawn runs, else `unknown`. The version stays in the document (`environment.browser`, `userAgent`).
+ */
+export function resultBrowser(doc: Pick<ResultDocument, 'environment'>): string {
+  const reported = browserName(doc.environment.browser ?? '');
+  if (reported) return reported;
   if (doc.environment.runtime === 'node') return 'node';
   return BROWSER_TOKENS.find(([token]) => doc.environment.userAgent.includes(token))?.[1] ?? 'unknown';
 }

@@ -41,11 +41,12 @@ const EnvironmentSchema = z.strictObject({
 });
 
 /**
- * One timed problem: a streaming read, a GEMV of one shape (rotated through copies), or a decode step (one
- * model's whole GEMV sequence for a token, possibly the first layers only).
+ * One timed problem: a streaming read (the ceiling), a streaming copy (its cross-check: bytes read plus
+ * written), a GEMV of one shape (rotated through copies), or a decode step (one model's whole GEMV sequence
+ * for a token, possibly the first layers only).
  */
 export const MeasurementSchema = z.strictObject({
-  kernel: z.enum(['stream-read', 'gemv', 'decode-step']),
+  kernel: z.enum(['stream-read', 'stream-copy', 'gemv', 'decode-step']),
   /** Weight layout of a GEMV; `raw` for the streaming read. */
   format: z.union([WeightFormatSchema, z.literal('raw')]),
   /** e.g. "gemma-4-31b ffn_down", "stream 512 MiB". */
@@ -97,6 +98,57 @@ const UploadSchema = z.strictObject({
   bandwidthGBs: positive,
 });
 
+/**
+ * WebGPU's limits are integers typed by the GPUSupportedLimits IDL
+ * (https://www.w3.org/TR/webgpu/#gpusupportedlimits): these three byte sizes are `unsigned long long`, held
+ * here to Number.MAX_SAFE_INTEGER (the largest a JS number holds exactly); every other limit, including ones
+ * added to the spec later, is `unsigned long` (u32), at most 2^32 − 1.
+ */
+const U64_LIMITS: ReadonlySet<string> = new Set([
+  'maxBufferSize',
+  'maxStorageBufferBindingSize',
+  'maxUniformBufferBindingSize',
+]);
+const U32_MAX = 2 ** 32 - 1;
+/** Most a WebGPU limit named `name` can be. */
+const maxLimitValue = (name: string): number => (U64_LIMITS.has(name) ? Number.MAX_SAFE_INTEGER : U32_MAX);
+
+const LimitsSchema = z.record(text(100), z.number()).superRefine((limits, ctx) => {
+  const names = Object.keys(limits);
+  if (names.length > 200) ctx.addIssue({ code: 'custom', message: 'too many limits' });
+  for (const name of names) {
+    const value = limits[name] as number;
+    const max = maxLimitValue(name);
+    if (!Number.isInteger(value) || value < 0 || value > max) {
+      const type = max === U32_MAX ? 'unsigned long' : 'unsigned long long';
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `a WebGPU ${type} limit: an integer from 0 to ${max}`,
+      });
+    }
+  }
+});
+
+/**
+ * Most a tuning value can be: 65535, WebGPU's default maxComputeWorkgroupsPerDimension. Every value the
+ * benchmark records (workgroup sizes, rows per workgroup, loads per thread, grid sizes in workgroups,
+ * accumulators, candidate counts) is a small positive integer well inside it.
+ */
+const MAX_TUNING_VALUE = 65_535;
+
+const TuningSchema = z
+  .record(
+    text(100),
+    z
+      .number()
+      .refine(
+        (v) => Number.isInteger(v) && v >= 1 && v <= MAX_TUNING_VALUE,
+        `a tuning value: an integer from 1 to ${MAX_TUNING_VALUE}`,
+      ),
+  )
+  .refine((r) => Object.keys(r).length <= 50, 'too many tuning keys');
+
 const ClaimedDeviceSchema = z.strictObject({
   /** Catalog id when the user picked a catalog device. */
   deviceId: text(200).optional(),
@@ -111,11 +163,12 @@ export const ResultDocumentSchema = z.strictObject({
   mode: z.enum(['quick', 'full']),
   adapter: AdapterSchema,
   features: z.array(text(100)).max(200),
-  limits: z.record(text(100), nonNegative).refine((r) => Object.keys(r).length <= 200, 'too many limits'),
+  /** The adapter's WebGPU limits by name (GPUSupportedLimits): non-negative integers within their IDL type. */
+  limits: LimitsSchema,
   environment: EnvironmentSchema,
   timingMode: TimingModeSchema,
-  /** Kernel tuning chosen at run time (workgroup size, rows per workgroup...). */
-  tuning: z.record(text(100), finite).refine((r) => Object.keys(r).length <= 50, 'too many tuning keys'),
+  /** Kernel tuning chosen at run time (workgroup size, rows per workgroup...): integers 1..MAX_TUNING_VALUE. */
+  tuning: TuningSchema,
   measurements: z.array(MeasurementSchema).min(1).max(500),
   sweep: z.array(SweepPointSchema).max(100),
   fits: z.array(FormatFitSchema).max(20),
