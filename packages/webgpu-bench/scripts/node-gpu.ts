@@ -1,7 +1,7 @@
 /**
  * Dawn (the `webgpu` package) as a WebGPU implementation for Node: tests and the CLI benchmark. Without a
  * GPU it runs on Chromium's SwiftShader Vulkan driver (VK_ICD_FILENAMES, see
- * shared/notes/webgpu-without-a-gpu.md); `libvulkan1` must be installed.
+ * docs/webgpu-without-a-gpu.md); `libvulkan1` must be installed.
  */
 import { create, globals } from 'webgpu';
 

@@ -30,10 +30,12 @@ export {
   createTimestampTimer,
   createWallClockTimer,
   type EncodeWork,
+  MAX_QUEUED_SECONDS,
   type PassTimer,
+  passesWithin,
+  type Timing,
 } from './gpu/pass-timer.js';
 export {
-  MAX_TIMED_SECONDS,
   type MeasuredRuns,
   type MeasureHooks,
   type MeasureSettings,
@@ -49,5 +51,11 @@ export { fitFormats } from './run/fits.js';
 export type { Progress, RunControl, RunEnvironment, RunOptions } from './run/run-state.js';
 export { measuredFormats, runBenchmark } from './run/runner.js';
 export { streamReadWGSL } from './stream/stream-read.wgsl.gen.js';
-export { createStreamWorkload, type StreamWorkload } from './stream/stream-workload.js';
+export {
+  createStreamWorkload,
+  DEFAULT_STREAM_SHAPE,
+  type StreamOptions,
+  type StreamShape,
+  type StreamWorkload,
+} from './stream/stream-workload.js';
 export type { BenchWorkerApi } from './worker.js';

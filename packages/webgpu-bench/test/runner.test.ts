@@ -55,7 +55,17 @@ describe('a benchmark run on Dawn (SwiftShader)', () => {
       'f32',
     ]);
     expect(doc.skipped?.map((s) => s.label)).toContain('f16');
-    expect(doc.measurements.find((m) => m.kernel === 'stream-read')?.label).toMatch(/ceiling/);
+    // The ceiling is the fastest tuned read at the sweep's largest working set, recorded with its shape.
+    const reads = doc.measurements.filter((m) => m.kernel === 'stream-read');
+    expect(reads.map((m) => m.label)).toEqual(['stream 2 MiB (ceiling)']);
+    expect(doc.tuning['stream.candidates']).toBe(tinyPlan().streamCandidates.length);
+    expect(tinyPlan().streamCandidates).toContainEqual({
+      workgroupSize: doc.tuning['stream.workgroupSize'],
+      vectorsPerThread: doc.tuning['stream.vectorsPerThread'],
+      accumulators: doc.tuning['stream.accumulators'],
+    });
+    const copy = doc.measurements.find((m) => m.kernel === 'stream-copy');
+    expect(copy?.bytesPerPass).toBe(2 * (copy?.workingSetBytes ?? 0));
     expect(doc.measurements.find((m) => m.kernel === 'decode-step')?.label).toMatch(
       /^gemma-4-e2b decode step: 1 of 35 layers/,
     );

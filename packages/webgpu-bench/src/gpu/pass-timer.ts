@@ -8,10 +8,21 @@ import { median } from '@cliffbench/core';
 /** Encodes one pass of a workload into a compute pass. */
 export type EncodeWork = (pass: GPUComputePassEncoder) => void;
 
+/** One timed submission. */
+export interface Timing {
+  /** Seconds the GPU spent on the work (≤ 0 when unmeasurable). */
+  readonly seconds: number;
+  /**
+   * Wall clock from submit to completion, seconds. The queue is idle when a timed submission starts, so this
+   * bounds how long the submission held the GPU even when `seconds` is quantised or the baseline is off.
+   */
+  readonly wallSeconds: number;
+}
+
 export interface PassTimer {
   readonly mode: 'timestamp-query' | 'wall-clock';
-  /** Seconds spent on `repeat` back-to-back runs of `encode` in one compute pass (≤ 0 when unmeasurable). */
-  time(encode: EncodeWork, repeat: number): Promise<number>;
+  /** Times `repeat` back-to-back runs of `encode` in one compute pass. */
+  time(encode: EncodeWork, repeat: number): Promise<Timing>;
   destroy(): void;
 }
 
@@ -41,7 +52,8 @@ export async function createWallClockTimer(device: GPUDevice): Promise<PassTimer
   return {
     mode: 'wall-clock',
     async time(encode, repeat) {
-      return (await submitAndWait(device, encode, repeat)) - baseline;
+      const wallSeconds = await submitAndWait(device, encode, repeat);
+      return { seconds: wallSeconds - baseline, wallSeconds };
     },
     destroy() {},
   };
@@ -66,11 +78,13 @@ export function createTimestampTimer(device: GPUDevice): PassTimer {
       pass.end();
       encoder.resolveQuerySet(querySet, 0, 2, resolve, 0);
       encoder.copyBufferToBuffer(resolve, 0, read, 0, 16);
+      const start = now();
       device.queue.submit([encoder.finish()]);
       await read.mapAsync(GPUMapMode.READ);
+      const wallSeconds = now() - start;
       const [t0, t1] = new BigInt64Array(read.getMappedRange().slice(0));
       read.unmap();
-      return Number((t1 as bigint) - (t0 as bigint)) / 1e9;
+      return { seconds: Number((t1 as bigint) - (t0 as bigint)) / 1e9, wallSeconds };
     },
     destroy() {
       querySet.destroy();
@@ -78,6 +92,24 @@ export function createTimestampTimer(device: GPUDevice): PassTimer {
       read.destroy();
     },
   };
+}
+
+/**
+ * Most GPU time one submission may hold, seconds. Work is submitted one submission at a time, so this bounds
+ * what is still queued when a run is cancelled (the page's compositor shares the GPU, and SwiftShader shares
+ * the CPU), and stays far below Windows' 2 s GPU timeout (TDR).
+ */
+export const MAX_QUEUED_SECONDS = 0.25;
+
+/**
+ * Most passes a submission may repeat and hold the GPU ≤ MAX_QUEUED_SECONDS, after one that repeated `passes`
+ * in `timing`: scaled by the wall clock (an upper bound on the GPU time), so a quantised or baseline-corrected
+ * GPU reading of zero cannot inflate it; 16× when the clock read zero (under its resolution, ≤ 100 µs).
+ */
+export function passesWithin(passes: number, timing: Timing): number {
+  return timing.wallSeconds > 0
+    ? Math.floor((passes * MAX_QUEUED_SECONDS) / timing.wallSeconds)
+    : 16 * passes;
 }
 
 /**
@@ -94,13 +126,14 @@ export async function chooseTimer(
   if (!timestamps) return wall;
   const stamps = createTimestampTimer(device);
   let passes = 1;
-  let wallSeconds = await wall.time(probe, passes);
-  while (wallSeconds < 0.02 && passes < 16_384) {
-    passes *= wallSeconds > 0 ? Math.min(64, Math.ceil(0.025 / wallSeconds)) : 16;
-    wallSeconds = await wall.time(probe, passes);
+  let timing = await wall.time(probe, passes);
+  // Grow on the raw wall clock: it never under-reads, so no submission exceeds MAX_QUEUED_SECONDS.
+  while (timing.wallSeconds < 0.02 && passes < 16_384) {
+    passes = Math.min(64 * passes, passesWithin(passes, timing));
+    timing = await wall.time(probe, passes);
   }
-  const gpuSeconds = await stamps.time(probe, passes);
-  wallSeconds = await wall.time(probe, passes);
+  const gpuSeconds = (await stamps.time(probe, passes)).seconds;
+  const wallSeconds = (await wall.time(probe, passes)).seconds;
   if (gpuSeconds > 0.25 * wallSeconds && gpuSeconds < 2 * wallSeconds + 0.005) return stamps;
   stamps.destroy();
   return wall;

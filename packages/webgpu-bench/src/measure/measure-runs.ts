@@ -1,12 +1,12 @@
 /**
  * @module measure/measure-runs — samples one workload until its timing is tight. Calibration finds how many
  * passes one timed submission needs to last long enough (timestamp quantisation or timer overhead under
- * 1%), capped so no submission approaches a driver watchdog; then warm-up; then samples until the 95% CI
- * of the mean is within the target or a cap is hit.
+ * 1%), capped by the wall clock so no submission holds the GPU longer than MAX_QUEUED_SECONDS (what a
+ * Cancel waits for); then warm-up; then samples until the 95% CI of the mean is within the target or a cap.
  */
 
 import { enoughSamples, type StopRule } from '@cliffbench/core';
-import type { EncodeWork, PassTimer } from '../gpu/pass-timer.js';
+import { type EncodeWork, type PassTimer, passesWithin } from '../gpu/pass-timer.js';
 
 /** Sampling settings: the stop rule plus warm-up submissions. */
 export interface MeasureSettings extends StopRule {
@@ -38,8 +38,6 @@ export interface MeasureHooks {
  * developer features"), and for the wall clock 100 ms, as onSubmittedWorkDone's jitter is ~1 ms.
  */
 export const MIN_TIMED_SECONDS = { 'timestamp-query': 0.01, 'wall-clock': 0.1 } as const;
-/** Longest timed submission, seconds: far below Windows' 2 s GPU timeout (TDR). */
-export const MAX_TIMED_SECONDS = 0.5;
 /** Most passes per submission: enough for a 1 MiB pass at ~1 TB/s to reach 10 ms. */
 const MAX_PASSES = 16_384;
 /** Most calibration submissions before sampling starts anyway. */
@@ -47,7 +45,9 @@ const CALIBRATION_STEPS = 6;
 
 /**
  * Passes per submission that make one submission last `minSeconds`, found by growing from one pass; also
- * how many submissions that took (they are discarded, so they count as warm-up).
+ * how many submissions that took (they are discarded, so they count as warm-up). Growth is bounded by the
+ * wall clock, never by the GPU reading alone: a quantised or baseline-corrected reading of zero must not
+ * let the next submission grow without limit.
  */
 async function calibrate(
   timer: PassTimer,
@@ -55,19 +55,18 @@ async function calibrate(
   minSeconds: number,
 ): Promise<{ passes: number; submissions: number }> {
   let passes = 1;
-  let seconds = await timer.time(encode, passes);
+  let timing = await timer.time(encode, passes);
   let submissions = 1;
-  for (let i = 0; i < CALIBRATION_STEPS && seconds < minSeconds && passes < MAX_PASSES; i++) {
+  for (let i = 0; i < CALIBRATION_STEPS && timing.seconds < minSeconds && passes < MAX_PASSES; i++) {
     // Aim 20% above the target; grow at most 64× a step in case a quantised reading was far too small.
-    const factor = seconds > 0 ? Math.min(64, (1.2 * minSeconds) / seconds) : 16;
-    passes = Math.min(MAX_PASSES, Math.max(passes + 1, Math.ceil(passes * factor)));
-    seconds = await timer.time(encode, passes);
+    const wanted = timing.seconds > 0 ? Math.min(64, (1.2 * minSeconds) / timing.seconds) : 16;
+    const next = Math.min(MAX_PASSES, Math.ceil(passes * wanted), passesWithin(passes, timing));
+    if (next <= passes) break;
+    passes = next;
+    timing = await timer.time(encode, passes);
     submissions += 1;
   }
-  const perPass = seconds > 0 ? seconds / passes : 0;
-  const capped =
-    perPass > 0 ? Math.max(1, Math.min(passes, Math.floor(MAX_TIMED_SECONDS / perPass))) : passes;
-  return { passes: capped, submissions };
+  return { passes: Math.max(1, Math.min(passes, passesWithin(passes, timing))), submissions };
 }
 
 /** Samples seconds per pass of `encode` until `settings` says stop. */
@@ -91,7 +90,7 @@ export async function measureRuns(
   for (let attempts = 0; attempts < 4 * settings.maxSamples; attempts++) {
     if (enoughSamples(samples, (performance.now() - start) / 1000, settings)) break;
     await hooks.checkpoint();
-    const seconds = await timer.time(encode, passes);
+    const { seconds } = await timer.time(encode, passes);
     if (seconds > 0 && !hooks.paused()) samples.push(seconds / passes);
   }
   if (samples.length === 0)

@@ -5,6 +5,7 @@
 import { findModel, type WeightFormat } from '@cliffbench/core';
 import type { GemvShape } from '../gemv/gemv-kernels.js';
 import type { MeasureSettings } from '../measure/measure-runs.js';
+import type { StreamShape } from '../stream/stream-workload.js';
 import { decodeGemvs, type GemvProblem, gemvProblem } from './decode-gemvs.js';
 
 /** One model's GEMV sequence for a token, run as one pass over distinct buffers. */
@@ -33,11 +34,14 @@ export interface BenchPlan {
   readonly workingSetBytes: number;
   /** Working sets shrink so one pass takes about this long at the device's measured speed, seconds. */
   readonly passSeconds: number;
-  /** A matrix whose single pass would take longer than this is skipped (slow device), seconds. */
-  readonly maxMatrixSeconds: number;
   /** Streaming-read working sets, ascending, bytes; points are skipped once a pass would exceed `sweepPassSeconds`. */
   readonly sweepBytes: readonly number[];
   readonly sweepPassSeconds: number;
+  /**
+   * Shapes of the streaming-read kernel timed at the sweep's largest working set; the fastest is the
+   * ceiling. From many workgroups with few words each (GPUs) to few with many (software adapters).
+   */
+  readonly streamCandidates: readonly StreamShape[];
   /** Bytes per host-to-device upload sample. */
   readonly uploadBytes: number;
   readonly tuning: {
@@ -62,6 +66,12 @@ function decodeStep(model: string, format: WeightFormat, maxBytes: number): Deco
 const shapes = (...names: [string, string][]) => names.map(([model, tensor]) => gemvProblem(model, tensor));
 const grid = (sizes: number[], rows: number[]) =>
   sizes.flatMap((workgroupSize) => rows.map((rowsPerWorkgroup) => ({ workgroupSize, rowsPerWorkgroup })));
+const streamGrid = (sizes: number[], words: number[], inFlight: StreamShape['accumulators'][]) =>
+  sizes.flatMap((workgroupSize) =>
+    words.flatMap((vectorsPerThread) =>
+      inFlight.map((accumulators) => ({ workgroupSize, vectorsPerThread, accumulators })),
+    ),
+  );
 
 /** A few seconds on a desktop GPU; ≤ 60 s on SwiftShader (a CPU). */
 export function quickPlan(): BenchPlan {
@@ -76,9 +86,9 @@ export function quickPlan(): BenchPlan {
     ),
     workingSetBytes: 512 * MiB,
     passSeconds: 0.03,
-    maxMatrixSeconds: 0.5,
     sweepBytes: [1, 4, 16, 64, 256, 512].map((m) => m * MiB),
-    sweepPassSeconds: 0.15,
+    sweepPassSeconds: 0.25,
+    streamCandidates: streamGrid([64, 256], [16, 1024], [1, 4]),
     uploadBytes: 64 * MiB,
     tuning: {
       candidates: [
@@ -113,9 +123,9 @@ export function fullPlan(): BenchPlan {
     ),
     workingSetBytes: 512 * MiB,
     passSeconds: 0.1,
-    maxMatrixSeconds: 1,
     sweepBytes: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024].map((m) => m * MiB),
     sweepPassSeconds: 0.25,
+    streamCandidates: streamGrid([64, 128, 256], [16, 64, 256, 1024], [1, 4]),
     uploadBytes: 256 * MiB,
     tuning: {
       candidates: grid([32, 64, 128, 256], [1, 2, 4]),

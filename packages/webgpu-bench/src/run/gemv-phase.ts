@@ -1,12 +1,13 @@
 /**
  * @module run/gemv-phase — every plan problem in every format: a pass multiplies copies of the matrix (the
  * working set), checked against the CPU reference before it is timed. A matrix too slow for this device's
- * time budget, or too big for its memory, is skipped with the reason.
+ * time budget (one pass longer than MAX_QUEUED_SECONDS), or too big for its memory, is skipped with the reason.
  */
 import { CliffbenchError, type WeightFormat } from '@cliffbench/core';
 import { formats, matrixBytes } from '../formats/formats.js';
 import type { GemvShape } from '../gemv/gemv-kernels.js';
 import { createGemvWorkload, type GemvWorkload } from '../gemv/gemv-workload.js';
+import { MAX_QUEUED_SECONDS } from '../gpu/pass-timer.js';
 import type { GemvProblem } from '../plan/decode-gemvs.js';
 import type { RunState } from './run-state.js';
 import { workingSetCopies } from './working-set.js';
@@ -41,7 +42,7 @@ async function measureProblem(run: RunState, format: WeightFormat, problem: Gemv
   const label = `${format} ${problem.label}`;
   const bytes = matrixBytes(formats[format], problem.rows, problem.cols);
   const expected = bytes / (run.expectedSpeed(format) * 1e9);
-  if (expected > run.plan.maxMatrixSeconds) {
+  if (expected > MAX_QUEUED_SECONDS) {
     run.skip(label, `one pass would take about ${expected.toFixed(1)} s on this device`, 'gemv');
     return;
   }

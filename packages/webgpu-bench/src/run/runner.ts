@@ -1,7 +1,7 @@
 /**
  * @module run/runner — runs a BenchPlan on any WebGPU implementation (the browser's navigator.gpu in a
  * Worker, or Dawn in Node) and returns a result document valid against core's schema. Order: streaming
- * sweep and ceiling, kernel tuning, GEMV per format and shape, a decode step, upload bandwidth, the fits.
+ * sweep, the tuned streaming ceiling and its copy cross-check, GEMV kernel tuning, GEMV per format and shape, a decode step, upload bandwidth, the fits.
  * Every kernel is checked against the CPU reference before its timing counts.
  */
 import {
@@ -12,6 +12,7 @@ import {
 } from '@cliffbench/core';
 import { openGpu } from '../gpu/open-gpu.js';
 import type { BenchPlan } from '../plan/plan.js';
+import { ceilingPhase } from './ceiling-phase.js';
 import { decodePhase } from './decode-phase.js';
 import { fitFormats } from './fits.js';
 import { gemvPhase } from './gemv-phase.js';
@@ -38,7 +39,8 @@ function stepCount(plan: BenchPlan, formats: readonly WeightFormat[]): number {
   const tuned = plan.tuning.perFormat ? formats.length : 1;
   return (
     plan.sweepBytes.length +
-    1 +
+    plan.streamCandidates.length +
+    2 +
     plan.tuning.candidates.length * tuned +
     formats.length * plan.problems.length +
     (plan.decodeStep ? 1 : 0) +
@@ -56,7 +58,8 @@ export async function runBenchmark(options: RunOptions): Promise<ResultDocument>
   const run = new RunState(ctx, options, stepCount(plan, formats));
   if (note) run.skipped.push({ label: 'f16', reason: note });
   try {
-    const { sweep } = await sweepPhase(run);
+    const { sweep, largestBytes } = await sweepPhase(run);
+    const stream = await ceilingPhase(run, largestBytes);
     const tuning = await tunePhase(run, formats);
     await gemvPhase(run, formats, tuning.shapes);
     if (plan.decodeStep) {
@@ -76,7 +79,7 @@ export async function runBenchmark(options: RunOptions): Promise<ResultDocument>
       limits: ctx.limits,
       environment: options.environment,
       timingMode: run.timer.mode,
-      tuning: tuning.record,
+      tuning: { ...tuning.record, ...stream.record },
       measurements: run.measurements,
       sweep,
       fits,

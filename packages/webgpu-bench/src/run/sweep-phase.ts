@@ -1,23 +1,24 @@
 /**
- * @module run/sweep-phase — streaming reads over growing working sets (where the caches stop helping); the
- * largest one measured is the device's read ceiling. Points whose pass would outlast the plan's budget at
- * the speed just measured are skipped, so a software adapter finishes in time.
+ * @module run/sweep-phase — streaming reads (in the default shape) over growing working sets: where the
+ * caches stop helping. The largest one measured is where the ceiling is tuned (ceiling-phase). Points whose
+ * pass would outlast the plan's budget at the speed just measured are skipped, so a software adapter
+ * finishes in time.
  */
-import { CliffbenchError, type Measurement, type ResultDocument } from '@cliffbench/core';
+import { CliffbenchError, median, type ResultDocument } from '@cliffbench/core';
 import { createStreamWorkload } from '../stream/stream-workload.js';
 import type { RunState } from './run-state.js';
 
 const MiB = 2 ** 20;
 
-/** The sweep and its ceiling (already recorded as a measurement). */
+/** The sweep, and the largest working set it measured (bytes). */
 export interface SweepResult {
   readonly sweep: ResultDocument['sweep'];
-  readonly ceiling: Measurement;
+  readonly largestBytes: number;
 }
 
 export async function sweepPhase(run: RunState): Promise<SweepResult> {
   const sweep: ResultDocument['sweep'] = [];
-  let last: Measurement | undefined;
+  let last: ResultDocument['sweep'][number] | undefined;
   for (const bytes of run.plan.sweepBytes) {
     const label = `stream ${+(bytes / MiB).toFixed(2)} MiB`;
     const speed = run.speeds.get('raw');
@@ -44,23 +45,18 @@ export async function sweepPhase(run: RunState): Promise<SweepResult> {
       await w.verify();
       await run.selectTimer(w.encode);
       const runs = await run.measure(w.encode);
-      last = run.measurementOf(
-        { kernel: 'stream-read', format: 'raw', label, rows: 1, cols: bytes / 4 },
-        w,
-        runs,
-      );
-      run.speeds.set('raw', last.bandwidthGBs);
-      sweep.push({
+      last = {
         workingSetBytes: w.bytesPerPass,
-        bandwidthGBs: last.bandwidthGBs,
+        bandwidthGBs: w.bytesPerPass / median(runs.samples) / 1e9,
         samplesSeconds: runs.samples,
-      });
+      };
+      run.speeds.set('raw', last.bandwidthGBs);
+      sweep.push(last);
       run.step('sweep', { label, bandwidthGBs: last.bandwidthGBs, workingSetBytes: w.bytesPerPass });
     } finally {
       w.destroy();
     }
   }
   if (!last) throw new Error('The plan has no streaming-read working set.');
-  const ceiling = run.record({ ...last, label: `${last.label} (ceiling)` }, 'ceiling');
-  return { sweep, ceiling };
+  return { sweep, largestBytes: last.workingSetBytes };
 }

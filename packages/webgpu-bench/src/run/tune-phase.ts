@@ -43,7 +43,7 @@ async function probeSeconds(run: RunState, format: WeightFormat, shape: GemvShap
     shape,
   );
   try {
-    return await run.timer.time(w.encode, 1);
+    return (await run.timer.time(w.encode, 1)).seconds;
   } finally {
     w.destroy();
   }

@@ -1,7 +1,9 @@
 /**
  * @module stream/stream-workload — the streaming-read ceiling: buffers totalling the requested bytes, each
- * read end to end by the stream-read kernel; verification compares the XOR of the outputs with the XOR of
- * the data, computed while it was generated.
+ * read end to end by the stream-read kernel in the shape the run tuned (workgroup size, words per thread,
+ * loads in flight); verification compares the XOR of the outputs with the XOR of the data, computed while
+ * it was generated. The copy style (the cross-check) writes each buffer to a second one instead, and is
+ * verified by reading the copies back through the read kernel.
  */
 import { CliffbenchError } from '@cliffbench/core';
 import { Xorshift32 } from '../formats/random.js';
@@ -9,17 +11,29 @@ import { allocating, readBack, uniformU32 } from '../gpu/buffers.js';
 import type { GpuTarget } from '../gpu/open-gpu.js';
 import { streamReadWGSL } from './stream-read.wgsl.gen.js';
 
-/** Threads per workgroup. */
-const WORKGROUP = 256;
-/** 4096 × 256 threads (1 Mi) keep any GPU's memory system busy; each thread then loops over its share. */
-const MAX_WORKGROUPS = 4096;
+/** How the streaming kernels walk a buffer: tuned at run time like the GEMVs' shapes. */
+export interface StreamShape {
+  readonly workgroupSize: number;
+  /** 16-byte words each thread reads per dispatch: sets the grid (words ÷ (workgroup size × this)). */
+  readonly vectorsPerThread: number;
+  /** Independent loads in flight per thread and iteration. */
+  readonly accumulators: 1 | 2 | 4;
+}
+
+/** The shape the sweep uses before tuning: one that does well on GPUs and on SwiftShader alike. */
+export const DEFAULT_STREAM_SHAPE: StreamShape = { workgroupSize: 64, vectorsPerThread: 64, accumulators: 4 };
+
 const MiB = 2 ** 20;
 const PIECE_BYTES = 16 * MiB;
 
 export interface StreamWorkload {
-  /** Bytes one pass reads. */
+  /** Bytes one pass moves: read, plus written for the copy style. */
   readonly bytesPerPass: number;
+  /** Bytes read per pass (the working set). */
+  readonly readBytes: number;
   readonly dispatchesPerPass: number;
+  /** Workgroups of the largest dispatch. */
+  readonly workgroups: number;
   encode(pass: GPUComputePassEncoder): void;
   /** Runs one pass and checks every buffer's XOR; throws 'kernel-mismatch'. */
   verify(): Promise<void>;
@@ -27,25 +41,41 @@ export interface StreamWorkload {
 }
 
 interface Part {
-  readonly bindGroup: GPUBindGroup;
+  /** Binds the kernel the workload times. */
+  readonly timed: GPUBindGroup;
+  /** Binds the read kernel to what verification XORs: the data, or its copy. */
+  readonly check: GPUBindGroup;
   readonly workgroups: number;
   readonly out: GPUBuffer;
   readonly xor: number;
   readonly size: number;
 }
 
+export interface StreamOptions {
+  readonly seed?: number;
+  readonly maxDispatchBytes?: number;
+  readonly shape?: StreamShape;
+  /** Time the copy kernel (the cross-check) instead of the read. */
+  readonly copy?: boolean;
+}
+
 /** Buffers of random data totalling `bytes` (rounded down to 16-byte words), each ≤ `maxDispatchBytes`. */
 export async function createStreamWorkload(
   target: GpuTarget,
   bytes: number,
-  options: { readonly seed?: number; readonly maxDispatchBytes?: number } = {},
+  options: StreamOptions = {},
 ): Promise<StreamWorkload> {
   const { device, limits } = target;
+  const shape = options.shape ?? DEFAULT_STREAM_SHAPE;
   const module = device.createShaderModule({ code: streamReadWGSL, label: 'stream-read' });
-  const pipeline = device.createComputePipeline({
-    layout: 'auto',
-    compute: { module, entryPoint: 'main', constants: { WG: WORKGROUP } },
-  });
+  const pipeline = (entryPoint: 'main' | 'copy') =>
+    device.createComputePipeline({
+      layout: 'auto',
+      compute: { module, entryPoint, constants: { WG: shape.workgroupSize, ACC: shape.accumulators } },
+    });
+  const read = pipeline('main');
+  const timedPipeline = options.copy ? pipeline('copy') : read;
+  const maxWorkgroups = limits.maxComputeWorkgroupsPerDimension ?? 65_535;
   const partBytes =
     Math.min(
       limits.maxStorageBufferBindingSize ?? 0,
@@ -54,37 +84,49 @@ export async function createStreamWorkload(
     ) & ~15;
   const rng = new Xorshift32(options.seed ?? 7);
   const owned: GPUBuffer[] = [];
+  const storage = (size: number, usage: number) => {
+    const buffer = device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | usage });
+    owned.push(buffer);
+    return buffer;
+  };
   const build = () => {
     const parts: Part[] = [];
     const piece = new Uint32Array(PIECE_BYTES / 4);
     for (let done = 0; done < bytes; done += partBytes) {
       const size = Math.max(16, Math.min(partBytes, bytes - done) & ~15);
-      const buffer = device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
-      owned.push(buffer);
+      const data = storage(size, GPUBufferUsage.COPY_DST);
       let xor = 0;
       for (let at = 0; at < size; at += PIECE_BYTES) {
         const words = piece.subarray(0, Math.min(PIECE_BYTES, size - at) / 4);
         rng.fill(words);
         for (let i = 0; i < words.length; i++) xor ^= words[i] as number;
-        device.queue.writeBuffer(buffer, at, words);
+        device.queue.writeBuffer(data, at, words);
       }
       const count = size / 16;
-      const workgroups = Math.min(MAX_WORKGROUPS, Math.ceil(count / WORKGROUP));
-      const out = device.createBuffer({
-        size: workgroups * WORKGROUP * 4,
-        usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
-      });
-      const params = uniformU32(device, [count, workgroups * WORKGROUP]);
-      owned.push(out, params);
-      const bindGroup = device.createBindGroup({
-        layout: pipeline.getBindGroupLayout(0),
-        entries: [
-          { binding: 0, resource: { buffer: params } },
-          { binding: 1, resource: { buffer } },
-          { binding: 2, resource: { buffer: out } },
-        ],
-      });
-      parts.push({ bindGroup, workgroups, out, xor: xor >>> 0, size });
+      const perGroup = shape.workgroupSize * shape.vectorsPerThread;
+      const workgroups = Math.max(1, Math.min(maxWorkgroups, Math.ceil(count / perGroup)));
+      const out = storage(workgroups * shape.workgroupSize * 4, GPUBufferUsage.COPY_SRC);
+      const params = uniformU32(device, [count, workgroups * shape.workgroupSize]);
+      owned.push(params);
+      const bind = (pipe: GPUComputePipeline, entries: [number, GPUBuffer][]) =>
+        device.createBindGroup({
+          layout: pipe.getBindGroupLayout(0),
+          entries: entries.map(([binding, buffer]) => ({ binding, resource: { buffer } })),
+        });
+      const copy = options.copy ? storage(size, 0) : undefined;
+      const check = bind(read, [
+        [0, params],
+        [1, copy ?? data],
+        [2, out],
+      ]);
+      const timed = copy
+        ? bind(timedPipeline, [
+            [0, params],
+            [1, data],
+            [3, copy],
+          ])
+        : check;
+      parts.push({ timed, check, workgroups, out, xor: xor >>> 0, size });
     }
     return parts;
   };
@@ -98,21 +140,25 @@ export async function createStreamWorkload(
     destroyAll();
     throw error;
   }
-  const encode = (pass: GPUComputePassEncoder) => {
-    pass.setPipeline(pipeline);
+  const dispatch = (pass: GPUComputePassEncoder, pipe: GPUComputePipeline, group: 'timed' | 'check') => {
+    pass.setPipeline(pipe);
     for (const p of parts) {
-      pass.setBindGroup(0, p.bindGroup);
+      pass.setBindGroup(0, p[group]);
       pass.dispatchWorkgroups(p.workgroups);
     }
   };
+  const readBytes = parts.reduce((a, p) => a + p.size, 0);
   return {
-    bytesPerPass: parts.reduce((a, p) => a + p.size, 0),
+    bytesPerPass: options.copy ? 2 * readBytes : readBytes,
+    readBytes,
     dispatchesPerPass: parts.length,
-    encode,
+    workgroups: Math.max(...parts.map((p) => p.workgroups)),
+    encode: (pass) => dispatch(pass, timedPipeline, 'timed'),
     async verify() {
       const encoder = device.createCommandEncoder();
       const pass = encoder.beginComputePass();
-      encode(pass);
+      if (options.copy) dispatch(pass, timedPipeline, 'timed');
+      dispatch(pass, read, 'check');
       pass.end();
       device.queue.submit([encoder.finish()]);
       for (const [i, p] of parts.entries()) {
@@ -122,7 +168,7 @@ export async function createStreamWorkload(
         if (xor >>> 0 !== p.xor) {
           throw new CliffbenchError(
             'kernel-mismatch',
-            `Streaming read of buffer ${i} (${p.size} bytes): the GPU's XOR ${xor >>> 0} differs from the CPU's ${p.xor}; its timing is not used.`,
+            `Streaming ${options.copy ? 'copy' : 'read'} of buffer ${i} (${p.size} bytes): the GPU's XOR ${xor >>> 0} differs from the CPU's ${p.xor}; its timing is not used.`,
             { part: i, size: p.size },
           );
         }
