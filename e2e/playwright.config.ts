@@ -1,7 +1,7 @@
 /**
  * Playwright against the built app served by the real server (embedded PGlite in a fresh temp dir, on a free
  * port), in the system Chromium (Playwright cannot download browsers here): CHROMIUM_PATH overrides
- * /usr/bin/chromium. WebGPU runs on SwiftShader without a GPU (shared/notes/webgpu-without-a-gpu.md).
+ * /usr/bin/chromium. WebGPU runs on SwiftShader without a GPU (docs/webgpu-without-a-gpu.md).
  * The web server step builds everything first (turbo: cached when `npm test` just built it);
  * E2E_SKIP_BUILD=1 skips that, E2E_PORT picks the port.
  */

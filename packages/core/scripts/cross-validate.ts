@@ -1,11 +1,11 @@
 /**
  * `npm run crossval -w @cliffbench/core`: how well the decode model predicts a device it was not fitted on.
- * Leave one device out: for each device of reference/validation-public.jsonl (rows grouped by backend and
+ * Leave one device out: for each device of test/fixtures/validation-public.jsonl (rows grouped by backend and
  * memory bandwidth, so one chip under two names is held out together), the decode coefficients are refitted
  * (scripts/fit-backends.ts) on every other device's rows and the held-out rows are predicted. Prints
  * |predicted/measured − 1| median and p90 over the held-out predictions, overall and by backend, beside the
  * in-sample figures of one fit on every row. Takes a few minutes (one fit per device).
- * Usage: tsx scripts/cross-validate.ts [validation.jsonl]
+ * Usage: tsx scripts/cross-validate.ts [validation.jsonl] (default: test/fixtures/validation-public.jsonl)
  */
 import { DEFAULT_PARAMETERS, decodeError, fitDecode, type Placed, placeRows } from './fit-backends.js';
 import { type ErrorSummary, loadValidationRows, resolveRows, summarizeErrors } from './validation.js';

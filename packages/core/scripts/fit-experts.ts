@@ -4,7 +4,7 @@
  * rows with offload "experts" and test/tune-published.ts. One parameter, least squares on
  * log(predicted/measured), by Nelder–Mead (scripts/nelder-mead.ts); prints the value and each row's error at 1
  * (no correction), at the current default and at the fit.
- * Usage: tsx scripts/fit-experts.ts [validation.jsonl]
+ * Usage: tsx scripts/fit-experts.ts [validation.jsonl] (default: test/fixtures/validation-public.jsonl)
  */
 import { type ResolvedScenario, resolveScenario, sharedSpeed } from '../src/index.js';
 import { place } from '../src/placement/place.js';

@@ -1,8 +1,8 @@
 /**
- * `npm run validate -w packages/core`: estimates every row of reference/validation-public.jsonl and prints
+ * `npm run validate -w packages/core`: estimates every row of test/fixtures/validation-public.jsonl and prints
  * predicted against measured decode (and prefill) speed, then the median and 90th percentile of
  * |predicted/measured − 1| overall and by backend. Targets: median ≤ 15 %, p90 ≤ 35 %.
- * Usage: tsx scripts/validate.ts [path/to/validation.jsonl]
+ * Usage: tsx scripts/validate.ts [path/to/validation.jsonl] (default: the in-repo fixture, from any directory)
  */
 import { loadValidationRows, predictRows, resolveRows, summarize, summarizeErrors } from './validation.js';
 

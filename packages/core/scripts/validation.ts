@@ -40,15 +40,21 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root (packages/core/scripts → ../../..). */
 export const repoRoot = resolve(here, '../../..');
 
-/** reference/validation-public.jsonl beside the repository (../shared/reference from the repo root). */
+/**
+ * The public validation rows kept in the repository (test/fixtures/validation-public.jsonl), resolved from this
+ * file so the scripts and tests find it from any working directory.
+ */
+export const fixtureValidationPath = fileURLToPath(
+  new URL('../test/fixtures/validation-public.jsonl', import.meta.url),
+);
+
+/** The file the scripts read when no path is given on the command line: the in-repo fixture. */
 export function defaultValidationPath(): string {
-  return resolve(repoRoot, '../shared/reference/validation-public.jsonl');
+  return fixtureValidationPath;
 }
 
-/** The copy kept with the tests, so the test suite runs without the shared folder. */
-export const fixtureValidationPath = resolve(here, '../test/fixtures/validation-public.jsonl');
-
-/** Parses the JSON-lines file; each row's prompt length comes from its measured `prefillTokens`. */
+/** Parses the JSON-lines file (default: the in-repo fixture); each row's prompt length comes from its measured
+ * `prefillTokens`. */
 export function loadValidationRows(path = defaultValidationPath()): ValidationRow[] {
   if (!existsSync(path)) throw new Error(`Validation file not found: ${path}`);
   return readFileSync(path, 'utf8')

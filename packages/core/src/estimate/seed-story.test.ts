@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateDetailed, type ScenarioInput } from '../index.js';
 
-// The project's seed story (shared/seed): an RTX 3060 12GB with 32 GB of dual-channel DDR4-3200 running Gemma 4.
+// The project's seed story (README.md): an RTX 3060 12GB with 32 GB of dual-channel DDR4-3200 running Gemma 4.
 const seed = (model: string): ScenarioInput => ({
   model,
   quant: 'Q4_K_M',

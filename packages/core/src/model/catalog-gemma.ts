@@ -1,6 +1,9 @@
 /**
  * @module model/catalog-gemma — Gemma 4 (E2B, E4B, 12B Unified, 26B A4B, 31B) and Gemma 3 (1B, 4B, 12B, 27B)
- * as the config.json fields they publish. Facts and their confidence: /work/shared/reference/gemma4.md.
+ * as the config.json fields they publish. Gemma 4: the config.json of each google/gemma-4-*-it repository on
+ * huggingface.co, Hugging Face transformers' gemma4 and gemma4_unified configuration and weight-conversion code,
+ * and Google's Gemma 4 model card (ai.google.dev/gemma/docs/core/model_card_4); each entry's `source` names
+ * its own. Gemma 3: the google/gemma-3-*-it config.json files and the Gemma 3 technical report.
  */
 import { type CatalogEntry, everyNthFull } from './catalog-entry.js';
 
