@@ -44,7 +44,15 @@ export {
 } from './estimate/estimate.js';
 export { type Headline, type HeadlineInput, headlineOf } from './estimate/headline.js';
 export { type KvCacheSettings, kvCacheSettings } from './estimate/kv-settings.js';
+export {
+  type MemoryPart,
+  type MemoryPartKind,
+  type MemoryPool,
+  type MemorySpan,
+  memoryPools,
+} from './estimate/memory-pools.js';
 export { type RegimeText, regimeText } from './estimate/regime-text.js';
+export type { MemoryLayout } from './estimate/resolve-hardware.js';
 export { type ResolveOptions, resolveScenario } from './estimate/resolve-scenario.js';
 export {
   type Reconfiguration,

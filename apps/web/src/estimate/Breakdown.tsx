@@ -5,7 +5,7 @@
 import type { DetailedEstimate, TierTime } from '@cliffbench/core';
 import { gbPerSec, seconds, sig3 } from '../format.js';
 
-/** What each memory tier is, for the table. */
+/** What each memory tier is, for the table; unified memory is one pool that both the GPU and the CPU read. */
 const TIER_LABELS: Readonly<Record<TierTime['tier'], string>> = {
   gpu: 'GPU memory',
   cpu: 'system RAM, read by the CPU',
@@ -13,6 +13,13 @@ const TIER_LABELS: Readonly<Record<TierTime['tier'], string>> = {
   'over-limit': 'unified memory past the GPU limit',
   disk: 'disk',
 };
+const UNIFIED_TIER_LABELS: Readonly<Partial<Record<TierTime['tier'], string>>> = {
+  gpu: 'unified memory, read by the GPU',
+  cpu: 'unified memory, read by the CPU',
+};
+
+const tierLabel = (e: DetailedEstimate, tier: TierTime['tier']): string =>
+  (e.breakdown.memory.layout === 'unified' ? UNIFIED_TIER_LABELS[tier] : undefined) ?? TIER_LABELS[tier];
 
 function TierTable(props: { readonly e: DetailedEstimate; readonly caption: string }) {
   const d = props.e.breakdown.decode;
@@ -33,7 +40,7 @@ function TierTable(props: { readonly e: DetailedEstimate; readonly caption: stri
         <tbody>
           {tiers.map((t) => (
             <tr key={t.tier}>
-              <th scope="row">{TIER_LABELS[t.tier]}</th>
+              <th scope="row">{tierLabel(props.e, t.tier)}</th>
               <td class="num">{sig3(t.weightBytes / 1e9)} GB</td>
               <td class="num">{sig3(t.kvBytes / 1e9)} GB</td>
               <td class="num">{gbPerSec(t.bytesPerSecond / 1e9)}</td>

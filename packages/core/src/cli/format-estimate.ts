@@ -1,26 +1,16 @@
 /**
  * @module cli/format-estimate — a detailed estimate as text for people: the headline (core's `headlineOf`, as
- * the page says it), the regime, decode with its band, prefill and time to first token, memory bars, per-token
- * time by tier, warnings, advice and basis.
+ * the page says it), the regime, decode with its band, prefill and time to first token, core's memory pools as
+ * text bars, per-token time by tier, warnings, advice and basis.
  */
 import type { DetailedEstimate } from '../estimate/detailed.js';
 import { headlineOf } from '../estimate/headline.js';
+import { memoryPools } from '../estimate/memory-pools.js';
 import { regimeText } from '../estimate/regime-text.js';
+import { textBar } from './memory-bar.js';
 
-const GIB = 2 ** 30;
-const BAR = 28;
-
-const gib = (bytes: number): string => (bytes / GIB).toFixed(1);
 const tps = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const seconds = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(0)} ms`);
-
-/** A text bar: filled share of `capacity`, marked `!` past it. */
-function memoryBar(used: number, capacity: number, width = BAR): string {
-  if (!(capacity > 0)) return `[${'?'.repeat(width)}]`;
-  const share = used / capacity;
-  const filled = Math.min(width, Math.round(Math.min(share, 1) * width));
-  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]${share > 1 ? '!' : ' '}`;
-}
 
 function tierLine(e: DetailedEstimate): string {
   const parts = e.breakdown.tiers
@@ -45,26 +35,20 @@ export interface EstimateTitle {
 
 /** The human-readable estimate. */
 export function formatEstimate(e: DetailedEstimate, title: EstimateTitle): string {
-  const m = e.breakdown.memory;
-  const gpuUsed = m.gpuWeightBytes + m.gpuKvBytes + m.gpuComputeBytes;
-  const hostUsed = m.hostWeightBytes + m.hostKvBytes + m.hostComputeBytes;
+  const row = (label: string, value: string): string => `  ${label.padEnd(15)}${value}`;
   const lines = [
     `${title.model} · ${title.quant} (${(e.memory.weightsBytes / 1e9).toFixed(1)} GB ${e.breakdown.weightsSource}) · ${title.device} (${title.backend}) · context ${title.contextTokens}`,
     '',
-    `  Verdict     ${headlineOf(e).text}`,
-    `  Regime      ${e.regime} (${regimeText[e.regime].name})`,
-    `  Decode      ${tps(e.decodeTokensPerSecond)} tok/s  (band ${tps(e.band.low)}–${tps(e.band.high)})`,
-    `  Prefill     ${tps(e.prefillTokensPerSecond)} tok/s over ${title.promptTokens} prompt tokens · time to first token ${seconds(e.timeToFirstTokenSeconds)}`,
+    row('Verdict', headlineOf(e).text),
+    row('Regime', `${e.regime} (${regimeText[e.regime].name})`),
+    row('Decode', `${tps(e.decodeTokensPerSecond)} tok/s  (band ${tps(e.band.low)}–${tps(e.band.high)})`),
+    row(
+      'Prefill',
+      `${tps(e.prefillTokensPerSecond)} tok/s over ${title.promptTokens} prompt tokens · time to first token ${seconds(e.timeToFirstTokenSeconds)}`,
+    ),
+    ...memoryPools(e).map((pool) => row(pool.label, `${textBar(pool)} ${pool.text}`)),
+    row('Per token', tierLine(e)),
   ];
-  if (m.gpuUsableBytes > 0) {
-    lines.push(
-      `  GPU memory  ${memoryBar(gpuUsed, m.gpuUsableBytes)} ${gib(gpuUsed)} of ${gib(m.gpuUsableBytes)} GiB usable (weights ${gib(m.gpuWeightBytes)}, KV ${gib(m.gpuKvBytes)}, buffers ${gib(m.gpuComputeBytes)})`,
-    );
-  }
-  lines.push(
-    `  System RAM  ${memoryBar(hostUsed, m.ramAvailableBytes)} ${gib(hostUsed)} of ${gib(m.ramAvailableBytes)} GiB available (weights ${gib(m.hostWeightBytes)}, KV ${gib(m.hostKvBytes)})`,
-    `  Per token   ${tierLine(e)}`,
-  );
   if (e.warnings.length > 0 || e.advice.length > 0) lines.push('');
   const adviceMessages = new Set(e.advice.map((a) => a.message));
   for (const w of e.warnings) if (!adviceMessages.has(w)) lines.push(`  ! ${w}`);

@@ -56,6 +56,14 @@ describe('cliffbench estimate', () => {
     expect(out).toMatch(/At most \d+ layers fit/);
   });
 
+  it('draws unified memory as one pool with the GPU limit marked, not GPU memory beside RAM', async () => {
+    const { out } = await cli(['estimate', '-m', 'gemma-4-31b', '-q', 'Q8_0', '-d', 'm3 max 64gb']);
+    expect(out).toMatch(
+      /Unified memory\s+\[█+▓░+│░+▒+\]\s+33\.8 of 60\.0 GiB available \(64\.0 less 4\.0 for the OS\).*GPU limit 48\.0 GiB/,
+    );
+    expect(out).not.toMatch(/GPU memory|System RAM/);
+  });
+
   it('prints the detailed estimate as JSON with --json', async () => {
     const { out } = await cli(['estimate', ...seed, '--json']);
     const e = JSON.parse(out);

@@ -6,6 +6,7 @@ import type { TensorGroup } from '../model/tensors.js';
 import type { SplitMemory } from '../placement/memory.js';
 import type { DecodeBreakdown, TierTime } from '../speed/decode.js';
 import type { PrefillBreakdown } from '../speed/prefill.js';
+import type { MemoryLayout } from './resolve-hardware.js';
 import type { EstimateResult } from './scenario.js';
 
 /** What the user could change, with the estimate it would give. */
@@ -54,6 +55,10 @@ export interface EstimateBreakdown {
   };
   /** Memory by place and kind, bytes. */
   readonly memory: SplitMemory & {
+    /** Discrete GPU memory beside system RAM, one unified pool, or CPU only. */
+    readonly layout: MemoryLayout;
+    /** System RAM (unified: the whole pool), bytes. */
+    readonly ramBytes: number;
     /** Accelerator memory the runtime takes. */
     readonly runtimeBytes: number;
     /** Accelerator memory usable for the model (capacity less runtime). */

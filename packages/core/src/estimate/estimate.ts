@@ -106,6 +106,8 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
         hostWeightBytes: m.hostWeightBytes,
         hostKvBytes: m.hostKvBytes,
         hostComputeBytes: m.hostComputeBytes,
+        layout: hw.layout,
+        ramBytes: hw.ramBytes,
         runtimeBytes: hw.runtimeBytes,
         gpuUsableBytes: p.gpuUsableBytes,
         ramAvailableBytes: hw.ramAvailableBytes,
