@@ -150,6 +150,7 @@ export {
   ramCalibration,
 } from './result/ram-section.js';
 export { browserName, resultBrowser, uploaderDeviceName } from './result/result-labels.js';
+export { copyCrossCheck, streamCeiling } from './result/stream-figures.js';
 export {
   type FormatFit,
   type Measurement,

@@ -89,7 +89,15 @@ export function ResultPanel(props: { readonly doc: ResultDocument }) {
         </div>
         <div>
           <span class="label">Streaming-read ceiling</span>
-          <span class="big">{v.ceilingGBs === undefined ? '–' : gbPerSec(v.ceilingGBs)}</span>
+          <span class="big" data-testid="ceiling">
+            {v.ceilingGBs === undefined ? '–' : gbPerSec(v.ceilingGBs)}
+          </span>
+          {v.ceilingBytes === undefined ? null : (
+            <span>
+              tuned, over {binaryBytes(v.ceilingBytes)}
+              {v.copyGBs === undefined ? '' : ` · copy cross-check ${gbPerSec(v.copyGBs)} read + written`}
+            </span>
+          )}
         </div>
         <div>
           <span class="label">Upload to the GPU</span>

@@ -6,9 +6,11 @@
 import {
   type Calibration,
   calibrationFromResult,
+  copyCrossCheck,
   type Device,
   pcieBandwidthGBs,
   type ResultDocument,
+  streamCeiling,
   type WeightFormat,
 } from '@cliffbench/core';
 
@@ -29,6 +31,10 @@ export interface ResultView {
   readonly calibration: Calibration;
   /** Fastest streaming read, GB/s. */
   readonly ceilingGBs?: number;
+  /** Working set the ceiling was measured over, bytes. */
+  readonly ceilingBytes?: number;
+  /** The copy cross-check, GB/s read plus written. */
+  readonly copyGBs?: number;
   readonly formats: readonly FormatRow[];
   readonly uploadGBs?: number;
   /** The device's PCIe link spec, GB/s (discrete cards with a known link). */
@@ -43,8 +49,9 @@ const isPcieGen = (gen: number): gen is 3 | 4 | 5 => gen === 3 || gen === 4 || g
 
 export function resultView(doc: ResultDocument, device?: Device): ResultView {
   const calibration = calibrationFromResult(doc);
-  const streams = doc.measurements.filter((m) => m.kernel === 'stream-read').map((m) => m.bandwidthGBs);
-  const ceilingGBs = streams.length === 0 ? undefined : Math.max(...streams);
+  const ceiling = streamCeiling(doc);
+  const ceilingGBs = ceiling?.bandwidthGBs;
+  const copy = copyCrossCheck(doc);
   const spec = device?.bandwidthGBs;
   const formats = doc.fits.map(
     (f): FormatRow => ({
@@ -63,7 +70,10 @@ export function resultView(doc: ResultDocument, device?: Device): ResultView {
   const measured = calibration.gpuBandwidthGBs;
   return {
     calibration,
-    ...(ceilingGBs === undefined ? {} : { ceilingGBs }),
+    ...(ceiling === undefined
+      ? {}
+      : { ceilingGBs: ceiling.bandwidthGBs, ceilingBytes: ceiling.workingSetBytes }),
+    ...(copy === undefined ? {} : { copyGBs: copy.bandwidthGBs }),
     formats,
     ...(doc.upload === undefined ? {} : { uploadGBs: doc.upload.bandwidthGBs }),
     ...(pcieSpecGBs === undefined ? {} : { pcieSpecGBs }),

@@ -3,7 +3,12 @@
  * when, the bandwidth the estimates would use, the ceiling, each format's fit, upload) and their cache
  * sweeps overlaid. Pure: tested without IndexedDB.
  */
-import { calibrationFromResult, type ResultDocument, type WeightFormat } from '@cliffbench/core';
+import {
+  calibrationFromResult,
+  type ResultDocument,
+  streamCeiling,
+  type WeightFormat,
+} from '@cliffbench/core';
 
 export interface ComparedResult {
   readonly label: string;
@@ -23,13 +28,13 @@ export function resultLabel(doc: ResultDocument): string {
 }
 
 export function compared(doc: ResultDocument): ComparedResult {
-  const streams = doc.measurements.filter((m) => m.kernel === 'stream-read').map((m) => m.bandwidthGBs);
+  const ceilingGBs = streamCeiling(doc)?.bandwidthGBs;
   const byFormat: Partial<Record<WeightFormat, number>> = {};
   for (const f of doc.fits) byFormat[f.format] = f.bandwidthGBs;
   return {
     label: `${resultLabel(doc)}, ${doc.createdAt.slice(0, 10)}`,
     decodeGBs: calibrationFromResult(doc).gpuBandwidthGBs,
-    ...(streams.length === 0 ? {} : { ceilingGBs: Math.max(...streams) }),
+    ...(ceilingGBs === undefined ? {} : { ceilingGBs }),
     ...(doc.upload === undefined ? {} : { uploadGBs: doc.upload.bandwidthGBs }),
     byFormat,
   };
