@@ -1,13 +1,9 @@
 /**
  * `npm run bench -w packages/core`: how many full estimates per second `estimateResolved` does for a
- * 60-layer model (Gemma 4 31B) on one core, at a fitting and a partially offloaded placement, and how long
- * the CLI takes to start (`cliffbench --help` and one `estimate`). Target: ≥ 200,000 estimates/s.
+ * 60-layer model (Gemma 4 31B) on one core, at a fitting and a partially offloaded placement. Target: ≥ 200,000
+ * estimates/s. The CLI's start-up is `npm run bench:cli`.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { estimateResolved, type ResolvedScenario, reconfigure, resolveScenario } from '../src/index.js';
-import { repoRoot } from './validation.js';
 
 function rate(label: string, r: ResolvedScenario, variants: readonly ResolvedScenario[]): void {
   // Warm up the JIT, then time batches until at least a second has passed.
@@ -66,27 +62,3 @@ const moe = resolveScenario({
   host: { ramGB: 32 },
 });
 rate('Gemma 4 26B A4B Q4_K_M on RTX 3060 (experts)', moe, [moe]);
-
-// CLI start-up: the compiled bin when built, else the TypeScript entry through tsx.
-const dist = resolve(repoRoot, 'packages/core/dist/cli/main.js');
-const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
-const [cmd, prefix] = existsSync(dist)
-  ? [process.execPath, [dist]]
-  : [tsx, [resolve(repoRoot, 'packages/core/src/cli/main.ts')]];
-const time = (args: readonly string[]): number => {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = process.hrtime.bigint();
-    execFileSync(cmd, [...prefix, ...args], { stdio: 'ignore' });
-    runs.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return runs.sort((a, b) => a - b)[2] as number;
-};
-const how = existsSync(dist)
-  ? 'node dist/cli/main.js'
-  : 'tsx src/cli/main.ts (run `npm run build` for the compiled bin)';
-console.log(`\nCLI start-up, median of 5 (${how}):`);
-console.log(`  cliffbench --help                                  ${time(['--help']).toFixed(0)} ms`);
-console.log(
-  `  cliffbench estimate -m gemma-4-31b -d "rtx 3060 12gb"  ${time(['estimate', '-m', 'gemma-4-31b', '-d', 'rtx 3060 12gb']).toFixed(0)} ms`,
-);

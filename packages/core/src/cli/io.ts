@@ -12,10 +12,5 @@ export interface CliIo {
   readonly readText: (path: string) => string;
 }
 
-/** One subcommand: its help text and what it does with its arguments; returns the exit code. */
-export interface Command {
-  readonly name: string;
-  readonly summary: string;
-  readonly help: string;
-  readonly run: (args: readonly string[], io: CliIo) => number | Promise<number>;
-}
+/** What a subcommand does with its arguments (it prints its own --help); returns the exit code. */
+export type CommandRun = (args: readonly string[], io: CliIo) => number | Promise<number>;

@@ -1,13 +1,13 @@
 /**
  * @module cli/model-files — the CLI's file access (the only Node I/O in core): a model named by a path to a
- * Hugging Face config.json (or its folder) or to a .gguf file, whose header is read without loading weights.
+ * Hugging Face config.json (or its folder) or to a .gguf file, whose header is read without loading weights
+ * (the GGUF reader is imported only then).
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliffbenchError } from '../errors.js';
 import type { ResolveOptions } from '../estimate/resolve-scenario.js';
 import type { ScenarioInput } from '../estimate/scenario.js';
-import { readGgufHeader } from '../index.js';
 
 const MIB = 2 ** 20;
 /** GGUF headers (tokenizer included) are tens of MiB at most; read this much first, then double. */
@@ -27,6 +27,7 @@ function readPrefix(path: string, bytes: number): Uint8Array {
 
 /** The architecture and tensors of a .gguf file, reading as little of it as the header needs. */
 async function readGgufFile(path: string): Promise<ResolveOptions> {
+  const { readGgufHeader } = await import('../import/gguf-header.js');
   const size = statSync(path).size;
   let bytes = Math.min(FIRST_READ_BYTES, size);
   for (;;) {

@@ -3,17 +3,15 @@
  * names a file, and the calibration from `--calibration FILE` (a cliffbench result document: measured GPU,
  * upload and RAM bandwidths) and `--measured-ram GBS`.
  */
-import { calibrationFromResult } from '../calibration/calibration-from-result.js';
 import { CliffbenchError } from '../errors.js';
 import { resolveScenario } from '../estimate/resolve-scenario.js';
 import type { ResolvedScenario } from '../estimate/resolved.js';
 import type { Calibration, ScenarioInput } from '../estimate/scenario.js';
-import { parseResultDocument } from '../result/schema.js';
 import type { CliIo } from './io.js';
 import { modelFromArgument } from './model-files.js';
 import { type ScenarioFlags, scenarioFromFlags } from './scenario-args.js';
 
-function readResult(path: string, io: CliIo): Calibration {
+async function readResult(path: string, io: CliIo): Promise<Calibration> {
   let json: unknown;
   try {
     json = JSON.parse(io.readText(path));
@@ -24,12 +22,17 @@ function readResult(path: string, io: CliIo): Calibration {
         'It takes the JSON a cliffbench benchmark downloads.',
     );
   }
+  // The result schema and calibration are imported only for --calibration: most runs need neither.
+  const [{ calibrationFromResult }, { parseResultDocument }] = await Promise.all([
+    import('../calibration/calibration-from-result.js'),
+    import('../result/schema.js'),
+  ]);
   return calibrationFromResult(parseResultDocument(json));
 }
 
 /** The calibration the flags give, if any; `--measured-ram` overrides a RAM figure from the file. */
-function calibrationFromFlags(flags: ScenarioFlags, io: CliIo): Calibration | undefined {
-  const file = typeof flags.calibration === 'string' ? readResult(flags.calibration, io) : undefined;
+async function calibrationFromFlags(flags: ScenarioFlags, io: CliIo): Promise<Calibration | undefined> {
+  const file = typeof flags.calibration === 'string' ? await readResult(flags.calibration, io) : undefined;
   const ram = flags['measured-ram'];
   if (typeof ram !== 'string') return file;
   const gbs = Number(ram);
@@ -50,7 +53,7 @@ export async function resolveFromFlags(
 ): Promise<{ readonly scenario: ScenarioInput; readonly r: ResolvedScenario }> {
   const input = scenarioFromFlags(flags);
   const { model, options } = await modelFromArgument(String(input.model));
-  const calibration = calibrationFromFlags(flags, io);
+  const calibration = await calibrationFromFlags(flags, io);
   const scenario = { ...input, model, ...(calibration === undefined ? {} : { calibration }) };
   return { scenario, r: resolveScenario(scenario, options) };
 }

@@ -1,21 +1,49 @@
 /**
- * @module cli/run — the `cliffbench` command line: dispatches to a subcommand and turns errors into messages
- * and exit codes (1 for bad input, 2 for usage).
+ * @module cli/run — the `cliffbench` command line: dispatches to a subcommand, importing only that command's
+ * module (one estimate need not load the tuner, the GGUF reader or the result schema), and turns errors into
+ * messages and exit codes (1 for bad input, 2 for usage).
  */
 import { CliffbenchError } from '../errors.js';
-import { devicesCommand, modelsCommand, quantsCommand } from './commands/catalogs.js';
-import { curveCommand } from './commands/curve.js';
-import { estimateCommand } from './commands/estimate.js';
-import type { CliIo, Command } from './io.js';
-import { tuneCommand } from './tune.js';
+import type { CliIo, CommandRun } from './io.js';
 
-const commands: readonly Command[] = [
-  estimateCommand,
-  curveCommand,
-  tuneCommand,
-  modelsCommand,
-  devicesCommand,
-  quantsCommand,
+/** A subcommand: its name and summary for the usage text, and its module, loaded only when it runs. */
+interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<CommandRun>;
+}
+
+const commands: readonly CommandEntry[] = [
+  {
+    name: 'estimate',
+    summary: 'decode/prefill speed, memory and placement for one scenario, or a batch file',
+    load: async () => (await import('./commands/estimate.js')).run,
+  },
+  {
+    name: 'curve',
+    summary: 'decode tokens/s against context, GPU memory or GPU layers (table, CSV or JSON)',
+    load: async () => (await import('./commands/curve.js')).run,
+  },
+  {
+    name: 'tune',
+    summary: 'the fastest llama.cpp / Ollama / LM Studio settings that fit (ready-to-paste)',
+    load: async () => (await import('./tune.js')).run,
+  },
+  {
+    name: 'models',
+    summary: 'the model catalog (ids for --model)',
+    load: async () => (await import('./commands/catalogs.js')).runModels,
+  },
+  {
+    name: 'devices',
+    summary: 'the device catalog, or the devices matching a query',
+    load: async () => (await import('./commands/catalogs.js')).runDevices,
+  },
+  {
+    name: 'quants',
+    summary: 'quant mixes and KV-cache types',
+    load: async () => (await import('./commands/catalogs.js')).runQuants,
+  },
 ];
 
 const usage = `cliffbench — how fast will a local LLM decode on this machine, and where is the VRAM cliff?
@@ -42,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load())(rest, io);
   } catch (error) {
     if (error instanceof CliffbenchError) {
       io.err(`cliffbench ${name}: ${error.message}\n`);

@@ -10,7 +10,7 @@ import { formatTuneCurve, formatTuneResult } from '../tune/format-tune.js';
 import { tuneCurveResolved } from '../tune/tune-curve.js';
 import { tuneResolved } from '../tune/tune-settings.js';
 import type { TuneOptions } from '../tune/tune-types.js';
-import type { CliIo, Command } from './io.js';
+import type { CliIo } from './io.js';
 import { resolveFromFlags } from './resolve-flags.js';
 import { type ScenarioFlags, scenarioHelp, scenarioOptions } from './scenario-args.js';
 
@@ -73,7 +73,7 @@ function positive(raw: string | undefined, flag: string): number | undefined {
   return value;
 }
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: [...args], options, strict: true });
   if (values.help) {
     io.out(`${help}\n`);
@@ -100,10 +100,3 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   return best === undefined ? 1 : 0;
 }
-
-export const tuneCommand: Command = {
-  name: 'tune',
-  summary: 'the fastest llama.cpp / Ollama / LM Studio settings that fit (ready-to-paste)',
-  help,
-  run,
-};

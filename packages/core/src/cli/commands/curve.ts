@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { type CurveAxis, cliffCurveResolved } from '../../curves/cliff-curve.js';
 import { CliffbenchError } from '../../errors.js';
 import { curveCsv, curveTable } from '../format-curve.js';
-import type { CliIo, Command } from '../io.js';
+import type { CliIo } from '../io.js';
 import { resolveFromFlags } from '../resolve-flags.js';
 import { type ScenarioFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
 
@@ -36,7 +36,7 @@ Curve:
 
 ${scenarioHelp}`;
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -86,10 +86,3 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   io.out(`${text}\n`);
   return 0;
 }
-
-export const curveCommand: Command = {
-  name: 'curve',
-  summary: 'decode tokens/s against context, GPU memory or GPU layers (table, CSV or JSON)',
-  help,
-  run,
-};

@@ -3,10 +3,9 @@
  * a batch file of JSON-lines scenarios (--batch FILE, one result line per scenario, in order).
  */
 import { parseArgs } from 'node:util';
-import { runBatch } from '../../estimate/batch.js';
 import { estimateResolved } from '../../estimate/estimate.js';
 import { formatEstimate } from '../format-estimate.js';
-import type { CliIo, Command } from '../io.js';
+import type { CliIo } from '../io.js';
 import { batchModelResolver } from '../model-files.js';
 import { resolveFromFlags } from '../resolve-flags.js';
 import { type ScenarioFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
@@ -25,7 +24,7 @@ ${scenarioHelp}
 Example:
   cliffbench estimate -m gemma-4-31b -q Q4_K_M -d "rtx 3060 12gb" --ram 32`;
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -43,6 +42,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (values.batch !== undefined) {
     const lines = io.readText(values.batch).split(/\r?\n/);
     const resolveModel = await batchModelResolver(lines);
+    const { runBatch } = await import('../../estimate/batch.js');
     for (const result of runBatch(lines, { resolveModel })) io.out(`${JSON.stringify(result)}\n`);
     return 0;
   }
@@ -64,10 +64,3 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   );
   return 0;
 }
-
-export const estimateCommand: Command = {
-  name: 'estimate',
-  summary: 'decode/prefill speed, memory and placement for one scenario, or a batch file',
-  help,
-  run,
-};
