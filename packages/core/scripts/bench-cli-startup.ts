@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { median } from '../src/stats/sample-stats.js';
 
-const bin = resolve(import.meta.dirname, '../dist/cli/main.js');
+const bin = resolve(import.meta.dirname, '../dist/bin/main.js');
 if (!existsSync(bin)) {
   console.error(`No ${bin}: run \`npm run build -w @cliffbench/core\` first.`);
   process.exit(1);

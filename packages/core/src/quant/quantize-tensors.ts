@@ -5,7 +5,7 @@
 import type { ModelArchitecture } from '../model/architecture.js';
 import type { QuantizedTensor, TensorSpec } from '../model/tensors.js';
 import { fitsBlocks, tensorBytes } from './ggml-types.js';
-import { blockFallbacks, mixAdjustments, mixRules, type RuleContext } from './mix-rules.js';
+import { blockFallbacks, type MixRule, mixAdjustments, mixRules, type RuleContext } from './mix-rules.js';
 import type { QuantMix } from './quant-mixes.js';
 import { storageType } from './storage-types.js';
 import {
@@ -13,6 +13,7 @@ import {
   dimensionCount,
   isAttnVLike,
   isQuantizable,
+  type TensorCategory,
   tensorCategory,
 } from './tensor-category.js';
 
@@ -26,10 +27,9 @@ export interface QuantizeOptions {
 
 const FLOAT_TYPES = new Set(['F32', 'F16', 'BF16']);
 
-/** The model-level facts the rules read, computed once per call. */
+/** The model-level facts the rules read. */
 interface ModelFacts {
   readonly tied: boolean;
-  readonly vIndex: ReadonlyMap<string, number>;
   readonly vCount: number;
   readonly layerCount: number;
   readonly gqa: number;
@@ -37,13 +37,33 @@ interface ModelFacts {
   readonly is70B: boolean;
 }
 
-function modelFacts(tensors: readonly TensorSpec[], arch: ModelArchitecture): ModelFacts {
+/** What the rules read of one tensor, whatever the mix. */
+interface TensorFacts {
+  readonly category: TensorCategory;
+  readonly quantizable: boolean;
+  readonly isOutput: boolean;
+  readonly vIndex: number;
+}
+
+/** A model's tensors with the facts every mix reads: computed once per tensor list, not once per mix. */
+interface Prepared {
+  readonly model: ModelFacts;
+  readonly tensors: readonly TensorFacts[];
+}
+
+const prepared = new WeakMap<readonly TensorSpec[], Prepared>();
+
+function prepare(tensors: readonly TensorSpec[], arch: ModelArchitecture): Prepared {
+  const known = prepared.get(tensors);
+  if (known !== undefined) return known;
   // llama.cpp: embeddings count as tied when the file has no output.weight.
   const tied = !tensors.some((t) => t.name === 'output.weight');
+  const categories = tensors.map((t) => tensorCategory(t.name));
   // i_attention_wv counts attn_v-like tensors in llama.cpp's load order (by layer, then name).
   const vTensors = tensors
-    .filter((t) => isAttnVLike(tensorCategory(t.name)))
+    .filter((_, i) => isAttnVLike(categories[i] as TensorCategory))
     .sort((a, b) => (a.layer ?? -1) - (b.layer ?? -1) || a.name.localeCompare(b.name));
+  const vIndex = new Map(vTensors.map((t, i) => [t.name, i]));
   const first = arch.layers[0];
   const gqa = first ? first.headCount / first.kvHeadCount : 1;
   const experts = Math.max(0, ...arch.layers.map((l) => (l.ffn.kind === 'moe' ? l.ffn.experts : 0)));
@@ -51,27 +71,42 @@ function modelFacts(tensors: readonly TensorSpec[], arch: ModelArchitecture): Mo
   // 80-layer Qwen2, is LLM_TYPE_70B.
   const llamaLike = arch.modelType === 'llama' || arch.modelType === 'mistral';
   const is70B = arch.layers.length === 80 && ((llamaLike && gqa > 1) || arch.modelType === 'qwen2');
-  return {
-    tied,
-    vIndex: new Map(vTensors.map((t, i) => [t.name, i])),
-    vCount: vTensors.length,
-    layerCount: arch.layers.length,
-    gqa,
-    experts,
-    is70B,
+  const result: Prepared = {
+    model: { tied, vCount: vTensors.length, layerCount: arch.layers.length, gqa, experts, is70B },
+    tensors: tensors.map((t, i) => {
+      const category = categories[i] as TensorCategory;
+      return {
+        category,
+        quantizable: isQuantizable(t),
+        isOutput: category === 'output' || (tied && category === 'token-embd'),
+        vIndex: vIndex.get(t.name) ?? 0,
+      };
+    }),
   };
+  prepared.set(tensors, result);
+  return result;
+}
+
+/** The rows of the main table that can apply to one mix and one category (or to output-like tensors). */
+const rulesFor = new Map<string, readonly MixRule[]>();
+
+function candidateRules(mix: string, category: TensorCategory, isOutput: boolean): readonly MixRule[] {
+  const key = `${mix} ${isOutput ? 'output-like' : category}`;
+  let rows = rulesFor.get(key);
+  if (rows === undefined) {
+    rows = mixRules.filter(
+      (r) =>
+        (r.mixes === undefined || r.mixes.includes(mix)) &&
+        (r.categories === undefined ? !isOutput : r.categories.includes(isOutput ? 'output-like' : category)),
+    );
+    rulesFor.set(key, rows);
+  }
+  return rows;
 }
 
 function ruleType(ctx: RuleContext): string {
-  const row = mixRules.find(
-    (r) =>
-      (r.mixes === undefined || r.mixes.includes(ctx.mix)) &&
-      (r.categories === undefined
-        ? !ctx.isOutput
-        : ctx.isOutput
-          ? r.categories.includes('output-like')
-          : r.categories.includes(ctx.category)) &&
-      (r.when === undefined || r.when(ctx)),
+  const row = candidateRules(ctx.mix, ctx.category, ctx.isOutput).find(
+    (r) => r.when === undefined || r.when(ctx),
   );
   let type = !row || row.type === 'base' ? ctx.baseType : row.type;
   if (!ctx.isOutput && ctx.mix !== 'MXFP4') {
@@ -89,10 +124,16 @@ function fitRow(type: string, rowElements: number): string {
   return fallback && fitsBlocks(storageType(fallback), rowElements) ? fallback : 'F16';
 }
 
-function ggufType(t: TensorSpec, mix: QuantMix, facts: ModelFacts, options: QuantizeOptions): string {
+function ggufType(
+  t: TensorSpec,
+  f: TensorFacts,
+  mix: QuantMix,
+  model: ModelFacts,
+  options: QuantizeOptions,
+): string {
   const base = mix.baseType;
-  if (!isQuantizable(t)) return convertedType(t, base === 'F32' || base === 'BF16' ? base : 'F16');
-  const category = tensorCategory(t.name);
+  if (!f.quantizable) return convertedType(t, base === 'F32' || base === 'BF16' ? base : 'F16');
+  const category = f.category;
   if (options.tokenEmbeddingType && category === 'token-embd')
     return options.tokenEmbeddingType.toUpperCase();
   if (options.outputTensorType && category === 'output') return options.outputTensorType.toUpperCase();
@@ -102,17 +143,17 @@ function ggufType(t: TensorSpec, mix: QuantMix, facts: ModelFacts, options: Quan
     mix: mix.name,
     baseType: base,
     category,
-    isOutput: category === 'output' || (facts.tied && category === 'token-embd'),
+    isOutput: f.isOutput,
     rowElements,
     baseBlockFits: fitsBlocks(storageType(base), rowElements),
     stacked: (t.shape[2] ?? 1) > 1,
-    vIndex: facts.vIndex.get(t.name) ?? 0,
-    vCount: facts.vCount,
+    vIndex: f.vIndex,
+    vCount: model.vCount,
     layer: t.layer ?? 0,
-    layerCount: facts.layerCount,
-    gqa: facts.gqa,
-    experts: facts.experts,
-    is70B: facts.is70B,
+    layerCount: model.layerCount,
+    gqa: model.gqa,
+    experts: model.experts,
+    is70B: model.is70B,
   };
   return fitRow(ruleType(ctx), rowElements);
 }
@@ -141,9 +182,23 @@ export function quantizeTensors(
   arch: ModelArchitecture,
   options: QuantizeOptions = {},
 ): QuantizedTensor[] {
-  const facts = modelFacts(tensors, arch);
-  return tensors.map((t) => {
-    const type = quant.format === 'mlx' ? mlxType(t, quant) : ggufType(t, quant, facts, options);
-    return { ...t, type, bytes: tensorBytes(storageType(type), t.shape) };
+  const { model, tensors: facts } = prepare(tensors, arch);
+  return tensors.map((t, i) => {
+    const type =
+      quant.format === 'mlx'
+        ? mlxType(t, quant)
+        : ggufType(t, facts[i] as TensorFacts, quant, model, options);
+    const bytes = tensorBytes(storageType(type), t.shape);
+    // Written out, not spread: V8 copies a spread object ~20× slower, and the CLI's advice quantises the
+    // whole model at nine mixes on every estimate.
+    return {
+      name: t.name,
+      layer: t.layer,
+      group: t.group,
+      shape: t.shape,
+      elements: t.elements,
+      type,
+      bytes,
+    };
   });
 }
