@@ -1,7 +1,7 @@
 /** The two databases every API test runs against: in-memory PGlite and a fresh database on the test cluster. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/db.js';
 import { openPglite } from '../src/db/pglite-db.js';
@@ -31,6 +31,23 @@ export const backends: readonly Backend[] = [
 
 /** An app with rate limiting out of the way (its own test sets it). */
 export const testApp = (db: Db) => createApp({ db, rateLimit: { burst: 1e9, perSecond: 1e9 } });
+
+/**
+ * `backend` opened for the enclosing `describe`: its database and an app on it, ready from `beforeAll` on
+ * (read them inside tests, not at collection time), closed in `afterAll`.
+ */
+export function openedBackend(backend: Backend): {
+  readonly db: Db;
+  readonly app: ReturnType<typeof testApp>;
+} {
+  const opened = {} as { db: Db; app: ReturnType<typeof testApp> };
+  beforeAll(async () => {
+    opened.db = await backend.open();
+    opened.app = testApp(opened.db);
+  });
+  afterAll(async () => opened.db.close());
+  return opened;
+}
 
 /** How many results the database holds (the repository's own count, as /healthz reports it). */
 export const storedRows = (db: Db): Promise<number> => createResultsRepository(db).count();

@@ -4,9 +4,8 @@
  * number of documents acknowledged as new.
  */
 import type { ResultDocument } from '@cliffbench/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db/db.js';
-import { type Backend, backends, post, storedRows, testApp } from './backends.js';
+import { describe, expect, it } from 'vitest';
+import { type Backend, backends, openedBackend, post, storedRows } from './backends.js';
 import { resultDocument } from './documents.js';
 
 /** Deterministic PRNG (mulberry32) so a failure reproduces. */
@@ -92,18 +91,12 @@ const MUTATIONS: readonly Mutation[] = [
 ];
 
 describe.each(backends)('hostile uploads on $name', (backend: Backend) => {
-  let db: Db;
-  let app: ReturnType<typeof testApp>;
-  beforeAll(async () => {
-    db = await backend.open();
-    app = testApp(db);
-  });
-  afterAll(async () => db.close());
+  const t = openedBackend(backend);
 
   it('refuses or stores inert 300 generated hostile documents, never answering 5xx', async () => {
     const rand = prng(0xc11ff);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-    const count = () => storedRows(db);
+    const count = () => storedRows(t.db);
     const before = await count();
     const created: { id: string; sent: string }[] = [];
     const statuses = new Map<number, number>();
@@ -111,7 +104,7 @@ describe.each(backends)('hostile uploads on $name', (backend: Backend) => {
       const base = resultDocument({ n: 10_000 + i }) as unknown as Record<string, unknown>;
       const mutated = pick(MUTATIONS)(base, pick, rand);
       const sent = typeof mutated === 'string' ? mutated : JSON.stringify(mutated);
-      const res = await post(app, sent);
+      const res = await post(t.app, sent);
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       expect([200, 201, 400, 413, 422], `mutation ${i}: ${sent.slice(0, 120)}`).toContain(res.status);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -123,7 +116,7 @@ describe.each(backends)('hostile uploads on $name', (backend: Backend) => {
     expect(statuses.get(422) ?? 0).toBeGreaterThan(20);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(5);
     for (const { id, sent } of created) {
-      const res = await app.request(`/api/results/${id}`);
+      const res = await t.app.request(`/api/results/${id}`);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       const stored = (await res.json()) as ResultDocument;
@@ -134,6 +127,6 @@ describe.each(backends)('hostile uploads on $name', (backend: Backend) => {
       expect(Object.hasOwn(stored.limits, '__proto__')).toBe(false);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await db.query('SELECT 1 FROM results LIMIT 1')).rows).toHaveLength(1);
+    expect((await t.db.query('SELECT 1 FROM results LIMIT 1')).rows).toHaveLength(1);
   });
 });

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/db.js';
 import { MAX_UPLOAD_BYTES } from '../src/routes/results-routes.js';
-import { type Backend, backends, type ErrorBody, post, storedRows, testApp } from './backends.js';
+import {
+  type Backend,
+  backends,
+  type ErrorBody,
+  openedBackend,
+  post,
+  storedRows,
+  testApp,
+} from './backends.js';
 import { ramSection, resultDocument } from './documents.js';
 
 const rtx3060 = { deviceId: 'geforce-rtx-3060-12gb', name: 'RTX 3060' };
@@ -177,26 +185,20 @@ const invalid: readonly { what: string; doc: () => unknown; path: string }[] = [
 ];
 
 describe.each(backends)('refusals on $name', (backend: Backend) => {
-  let db: Db;
-  let app: ReturnType<typeof testApp>;
-  beforeAll(async () => {
-    db = await backend.open();
-    app = testApp(db);
-  });
-  afterAll(async () => db.close());
-  const count = () => storedRows(db);
+  const t = openedBackend(backend);
+  const count = () => storedRows(t.db);
 
   it.each(['', '{', '{"schemaVersion": 1,', 'nul', "{'single': 1}", '\u00ff\u00fe'])(
     'refuses malformed JSON %j with 400',
     async (body) => {
-      const res = await post(app, body || ' ');
+      const res = await post(t.app, body || ' ');
       expect(res.status).toBe(400);
       expect(((await res.json()) as ErrorBody).error.code).toBe('malformed-json');
     },
   );
 
   it.each(invalid)('refuses $what with 422 naming the path', async ({ doc, path }) => {
-    const res = await post(app, doc());
+    const res = await post(t.app, doc());
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as ErrorBody;
     expect(error.code).toBe('invalid-document');
@@ -205,7 +207,7 @@ describe.each(backends)('refusals on $name', (backend: Backend) => {
   });
 
   it.each(implausible)('refuses $what with 422 naming the path', async ({ doc, path }) => {
-    const res = await post(app, doc());
+    const res = await post(t.app, doc());
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as ErrorBody;
     expect(error.code).toBe('implausible');
@@ -213,7 +215,7 @@ describe.each(backends)('refusals on $name', (backend: Backend) => {
   });
 
   it('refuses a body whose declared length is over the limit before reading it', async () => {
-    const res = await app.request('/api/results', {
+    const res = await t.app.request('/api/results', {
       method: 'POST',
       body: 'x'.repeat(MAX_UPLOAD_BYTES + 1),
       headers: { 'content-type': 'application/json', 'content-length': String(MAX_UPLOAD_BYTES + 1) },
@@ -231,7 +233,7 @@ describe.each(backends)('refusals on $name', (backend: Backend) => {
         controller.enqueue(chunk);
       },
     });
-    const res = await app.request('/api/results', {
+    const res = await t.app.request('/api/results', {
       method: 'POST',
       body,
       duplex: 'half',
@@ -249,9 +251,9 @@ describe.each(backends)('refusals on $name', (backend: Backend) => {
       uploadGBs: 25,
       ram: ramSection(60),
     });
-    expect((await post(app, fast)).status).toBe(201);
+    expect((await post(t.app, fast)).status).toBe(201);
     const mac = resultDocument({ n: 10, claimedDevice: appleM1, bandwidthGBs: 60, ram: ramSection(60) });
-    expect((await post(app, mac)).status).toBe(201);
+    expect((await post(t.app, mac)).status).toBe(201);
   });
 
   it('accepts a full-size run well inside the limit', async () => {
@@ -263,12 +265,12 @@ describe.each(backends)('refusals on $name', (backend: Backend) => {
       measurements: Array.from({ length: 300 }, (_, i) => ({ ...base, label: `gemv ${i}` })),
     };
     expect(JSON.stringify(many).length).toBeLessThan(MAX_UPLOAD_BYTES / 4);
-    expect((await post(app, many)).status).toBe(201);
+    expect((await post(t.app, many)).status).toBe(201);
   });
 
   it('answers unknown results and routes with 404 JSON', async () => {
     for (const path of ['/api/results/AAAAAAAAAAAAAAAA', '/api/results/%3Cscript%3E', '/api/nothing']) {
-      const res = await app.request(path);
+      const res = await t.app.request(path);
       expect(res.status, path).toBe(404);
       expect(((await res.json()) as ErrorBody).error.code).toBe('not-found');
     }
@@ -276,7 +278,7 @@ describe.each(backends)('refusals on $name', (backend: Backend) => {
 
   it('writes nothing for any refused upload', async () => {
     const before = await count();
-    for (const { doc } of [...invalid, ...implausible]) await post(app, doc());
+    for (const { doc } of [...invalid, ...implausible]) await post(t.app, doc());
     expect(await count()).toBe(before);
   });
 });

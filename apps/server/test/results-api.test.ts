@@ -1,9 +1,8 @@
 /** The JSON API through `app.request()`, against in-memory PGlite and a real PostgreSQL database. */
 import { createHash } from 'node:crypto';
 import { quantile, type ResultDocument } from '@cliffbench/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db/db.js';
-import { type Backend, backends, type ErrorBody, post, storedRows, testApp } from './backends.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Backend, backends, type ErrorBody, openedBackend, post, storedRows } from './backends.js';
 import { realDocument, resultDocument } from './documents.js';
 
 type Created = { id: string; url: string; deleteToken?: string };
@@ -33,18 +32,12 @@ function reversedKeys(value: unknown): unknown {
 }
 
 describe.each(backends)('the results API on $name', (backend: Backend) => {
-  let db: Db;
-  let app: ReturnType<typeof testApp>;
-  beforeAll(async () => {
-    db = await backend.open();
-    app = testApp(db);
-  });
-  afterAll(async () => db.close());
+  const t = openedBackend(backend);
 
-  const count = () => storedRows(db);
-  const upload = async (doc: ResultDocument) => (await (await post(app, doc)).json()) as Created;
+  const count = () => storedRows(t.db);
+  const upload = async (doc: ResultDocument) => (await (await post(t.app, doc)).json()) as Created;
   const page = async (query: string) => {
-    const res = await app.request(`/api/results?${query}`);
+    const res = await t.app.request(`/api/results?${query}`);
     expect(res.status).toBe(200);
     return (await res.json()) as Page;
   };
@@ -54,37 +47,37 @@ describe.each(backends)('the results API on $name', (backend: Backend) => {
       n: 1,
       claimedDevice: { deviceId: 'geforce-rtx-3060-12gb', name: 'my 3060' },
     });
-    const res = await post(app, doc);
+    const res = await post(t.app, doc);
     expect(res.status).toBe(201);
     const body = (await res.json()) as Created;
     expect(body.url).toBe(`/api/results/${body.id}`);
-    const got = await app.request(body.url);
+    const got = await t.app.request(body.url);
     expect(got.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await got.json()).toEqual(doc);
   });
 
   it('accepts a real benchmark run with a RAM section and returns it unchanged', async () => {
     const doc = realDocument();
-    const res = await post(app, doc);
+    const res = await post(t.app, doc);
     expect(res.status).toBe(201);
     const { url } = (await res.json()) as Created;
-    expect(await (await app.request(url)).json()).toEqual(doc);
+    expect(await (await t.app.request(url)).json()).toEqual(doc);
   });
 
   it('reads a version-1 document as the current version and dedupes it against its upgrade', async () => {
     const current = resultDocument({ n: 8 });
-    const v1 = await post(app, { ...current, schemaVersion: 1 });
+    const v1 = await post(t.app, { ...current, schemaVersion: 1 });
     expect(v1.status).toBe(201);
     const { id, url } = (await v1.json()) as Created;
-    expect(await (await app.request(url)).json()).toEqual(current);
-    const again = await post(app, current);
+    expect(await (await t.app.request(url)).json()).toEqual(current);
+    const again = await post(t.app, current);
     expect(again.status).toBe(200);
     expect(((await again.json()) as Created).id).toBe(id);
   });
 
   it('keeps only the SHA-256 of the delete token', async () => {
     const { id, deleteToken } = await upload(resultDocument({ n: 2 }));
-    const { rows } = await db.query<Record<string, unknown>>('SELECT * FROM results WHERE id = $1', [id]);
+    const { rows } = await t.db.query<Record<string, unknown>>('SELECT * FROM results WHERE id = $1', [id]);
     const stored = JSON.stringify(rows[0]);
     expect(stored).not.toContain(deleteToken);
     expect(rows[0]?.delete_token_hash).toBe(
@@ -98,30 +91,30 @@ describe.each(backends)('the results API on $name', (backend: Backend) => {
     const doc = resultDocument({ n: 3 });
     const first = await upload(doc);
     const before = await count();
-    const again = await post(app, reversedKeys(doc));
+    const again = await post(t.app, reversedKeys(doc));
     expect(again.status).toBe(200);
     const body = (await again.json()) as Created;
     expect(body).toEqual({ id: first.id, url: first.url });
     expect(await count()).toBe(before);
-    expect((await post(app, resultDocument({ n: 4 }))).status).toBe(201);
+    expect((await post(t.app, resultDocument({ n: 4 }))).status).toBe(201);
   });
 
   it('deletes a result only with its own token', async () => {
     const { id, deleteToken } = await upload(resultDocument({ n: 5 }));
     const other = await upload(resultDocument({ n: 6 }));
     const del = (token?: string, target = id) =>
-      app.request(`/api/results/${target}`, {
+      t.app.request(`/api/results/${target}`, {
         method: 'DELETE',
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
     expect((await del()).status).toBe(401);
     expect((await del(other.deleteToken)).status).toBe(403);
-    expect((await app.request(`/api/results/${id}`)).status).toBe(200);
+    expect((await t.app.request(`/api/results/${id}`)).status).toBe(200);
     expect((await del(deleteToken)).status).toBe(204);
-    expect((await app.request(`/api/results/${id}`)).status).toBe(404);
+    expect((await t.app.request(`/api/results/${id}`)).status).toBe(404);
     expect((await del(deleteToken)).status).toBe(404);
     expect((await del(deleteToken, 'AAAAAAAAAAAAAAAA')).status).toBe(404);
-    expect((await app.request(other.url)).status).toBe(200);
+    expect((await t.app.request(other.url)).status).toBe(200);
   });
 
   describe('listing', () => {
@@ -206,14 +199,14 @@ describe.each(backends)('the results API on $name', (backend: Backend) => {
         'cursor=nonsense',
         `sort=bandwidth&cursor=${timeCursor}`,
       ]) {
-        const res = await app.request(`/api/results?${query}`);
+        const res = await t.app.request(`/api/results?${query}`);
         expect(res.status, query).toBe(400);
         expect(((await res.json()) as ErrorBody).error.code).toBe('invalid-query');
       }
     });
 
     it('summarises each claimed device with its run count and bandwidth quartiles', async () => {
-      const res = await app.request('/api/devices');
+      const res = await t.app.request('/api/devices');
       const { devices } = (await res.json()) as {
         devices: { device: string; runs: number; medianGBs: number; p25GBs: number; p75GBs: number }[];
       };
@@ -229,11 +222,11 @@ describe.each(backends)('the results API on $name', (backend: Backend) => {
   });
 
   it('reports health with the database kind and result count', async () => {
-    const body = (await (await app.request('/healthz')).json()) as {
+    const body = (await (await t.app.request('/healthz')).json()) as {
       ok: boolean;
       database: string;
       results: number;
     };
-    expect(body).toEqual({ ok: true, database: db.kind, results: await count() });
+    expect(body).toEqual({ ok: true, database: t.db.kind, results: await count() });
   });
 });

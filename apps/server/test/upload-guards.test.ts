@@ -8,11 +8,10 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResultDocument } from '@cliffbench/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db/db.js';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, migrate } from '../src/db/migrate.js';
 import { createResultsRepository } from '../src/results-repository.js';
-import { type Backend, backends, type ErrorBody, post, storedRows, testApp } from './backends.js';
+import { type Backend, backends, type ErrorBody, openedBackend, post, storedRows } from './backends.js';
 import { realDocument, resultDocument } from './documents.js';
 
 type MediaTypeError = { error: { code: string; message: string; details: { sent: string | null } } };
@@ -45,18 +44,12 @@ const simpleBodies: readonly { type: string; body: () => NonNullable<RequestInit
 ];
 
 describe.each(backends)('upload guards on $name', (backend: Backend) => {
-  let db: Db;
-  let app: ReturnType<typeof testApp>;
-  beforeAll(async () => {
-    db = await backend.open();
-    app = testApp(db);
-  });
-  afterAll(async () => db.close());
-  const count = () => storedRows(db);
+  const t = openedBackend(backend);
+  const count = () => storedRows(t.db);
 
   it.each(simpleBodies)('refuses a $type upload with 415 and stores nothing', async ({ type, body }) => {
     const before = await count();
-    const res = await app.request('/api/results', { method: 'POST', body: body() });
+    const res = await t.app.request('/api/results', { method: 'POST', body: body() });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const { error } = (await res.json()) as MediaTypeError;
@@ -70,11 +63,11 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
   it('refuses a body with no content type, and other JSON-like types, with 415', async () => {
     const before = await count();
     const bytes = new TextEncoder().encode(JSON.stringify(realDocument()));
-    const none = await app.request('/api/results', { method: 'POST', body: bytes });
+    const none = await t.app.request('/api/results', { method: 'POST', body: bytes });
     expect(none.status).toBe(415);
     expect(((await none.json()) as MediaTypeError).error.details.sent).toBeNull();
     for (const type of ['application/json; charset=latin1', 'application/jsonx', 'text/json']) {
-      const res = await post(app, realDocument(), { 'content-type': type });
+      const res = await post(t.app, realDocument(), { 'content-type': type });
       expect(res.status, type).toBe(415);
     }
     expect(await count()).toBe(before);
@@ -86,7 +79,7 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
       'Application/JSON;charset="UTF-8"',
       'application/json',
     ].entries()) {
-      const res = await post(app, resultDocument({ n: 500 + n }), { 'content-type': type });
+      const res = await post(t.app, resultDocument({ n: 500 + n }), { 'content-type': type });
       expect(res.status, type).toBe(201);
     }
   });
@@ -101,7 +94,7 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
   ] as const)('refuses %s.%s = %d with 422 naming it', async (section, name, value) => {
     const before = await count();
     const doc = realDocument();
-    const res = await post(app, { ...doc, [section]: { ...doc[section], [name]: value } });
+    const res = await post(t.app, { ...doc, [section]: { ...doc[section], [name]: value } });
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as ErrorBody;
     expect(error.code).toBe('invalid-document');
@@ -111,21 +104,21 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
   });
 
   it('stores the browser without its version and finds a page upload by ?browser=Chrome', async () => {
-    const res = await post(app, pageUpload(600));
+    const res = await post(t.app, pageUpload(600));
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     for (const query of ['Chrome', 'chrome', 'Chrome%20138', 'CHROME%20140']) {
-      const list = await app.request(`/api/results?limit=100&browser=${query}`);
+      const list = await t.app.request(`/api/results?limit=100&browser=${query}`);
       const { items } = (await list.json()) as Page;
       expect(
         items.find((item) => item.id === id),
         query,
       ).toMatchObject({ browser: 'Chrome' });
     }
-    const firefox = (await (await app.request('/api/results?limit=100&browser=Firefox')).json()) as Page;
+    const firefox = (await (await t.app.request('/api/results?limit=100&browser=Firefox')).json()) as Page;
     expect(firefox.items.map((item) => item.id)).not.toContain(id);
     // The version stays in the stored document.
-    const stored = (await (await app.request(`/api/results/${id}`)).json()) as ResultDocument;
+    const stored = (await (await t.app.request(`/api/results/${id}`)).json()) as ResultDocument;
     expect(stored.environment.browser).toBe('Chrome 138');
   });
 
@@ -133,10 +126,10 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
     const oldDir = mkdtempSync(join(tmpdir(), 'cliffbench-migrations-'));
     try {
       // The database as it was before 002: only 001 applied, a page upload stored as "Chrome 138".
-      await db.exec('DROP TABLE results; DELETE FROM migrations;');
+      await t.db.exec('DROP TABLE results; DELETE FROM migrations;');
       copyFileSync(join(MIGRATIONS_DIR, '001-results.sql'), join(oldDir, '001-results.sql'));
-      await migrate(db, oldDir);
-      const repo = createResultsRepository(db);
+      await migrate(t.db, oldDir);
+      const repo = createResultsRepository(t.db);
       const old = async (doc: ResultDocument, browser: string, n: number) =>
         (
           await repo.insert({
@@ -156,10 +149,10 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
         ).id;
       const page = await old(pageUpload(700), 'Chrome 138', 700);
       const dawn = await old(realDocument(), 'node', 701);
-      expect(await migrate(db)).toContain('002-browser-names.sql');
-      const { items } = (await (await app.request('/api/results?limit=100&browser=Chrome')).json()) as Page;
+      expect(await migrate(t.db)).toContain('002-browser-names.sql');
+      const { items } = (await (await t.app.request('/api/results?limit=100&browser=Chrome')).json()) as Page;
       expect(items.map((item) => item.id)).toEqual([page]);
-      const all = (await (await app.request('/api/results?limit=100')).json()) as Page;
+      const all = (await (await t.app.request('/api/results?limit=100')).json()) as Page;
       expect(new Map(all.items.map((item) => [item.id, item.browser]))).toEqual(
         new Map([
           [page, 'Chrome'],
