@@ -150,7 +150,6 @@ export {
   ramCalibration,
 } from './result/ram-section.js';
 export { browserName, resultBrowser, uploaderDeviceName } from './result/result-labels.js';
-export { copyCrossCheck, streamCeiling } from './result/stream-figures.js';
 export {
   type FormatFit,
   type Measurement,
@@ -162,6 +161,7 @@ export {
   type WeightFormat,
   WeightFormatSchema,
 } from './result/schema.js';
+export { copyCrossCheck, streamCeiling } from './result/stream-figures.js';
 export {
   type BackendSpeed,
   backendDefaults,
