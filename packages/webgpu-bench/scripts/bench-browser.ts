@@ -124,7 +124,10 @@ try {
       .split(' · ')
       .slice(0, 2)
       .join(' · ');
-    if (phase !== shown) process.stderr.write(`[${elapsed()}] ${(shown = phase)}\n`);
+    if (phase !== shown) {
+      shown = phase;
+      process.stderr.write(`[${elapsed()}] ${phase}\n`);
+    }
     await page.waitForTimeout(1000);
   }
   if (!(await result.isVisible())) throw new Error(`no result within ${values.timeout} s`);
