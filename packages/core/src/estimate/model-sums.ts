@@ -80,12 +80,17 @@ export function modelSums(
     moe[i] = arch.layers[i]?.ffn.kind === 'moe' ? 1 : 0;
   }
   const cumActiveBytes = prefix(activeBytes);
+  // Tensors past the layers are MTP (NextN) blocks llama.cpp neither loads nor runs (ModelArchitecture.mtpLayers):
+  // no memory (they are outside every layer range) and no reads.
+  let mtpBytes = 0;
+  for (let i = n; i < weights.perLayerBytes.length; i++) mtpBytes += weights.perLayerBytes[i] ?? 0;
   const tied = !tensors.some((t) => t.name === 'output.weight');
   const tiedHeadBytes = tied ? weights.outputHeadBytes : 0;
 
   let activeParams = 0;
   for (const t of tensors) {
     if (LOOKUPS.has(t.name) && !(tied && t.name === 'token_embd.weight')) continue;
+    if (t.layer !== null && t.layer >= n) continue;
     const share = t.group === 'experts' && t.layer !== null ? expertShare(arch, t.layer) : 1;
     if (t.shape.length >= 2) activeParams += t.elements * share;
   }
@@ -107,7 +112,7 @@ export function modelSums(
     outputSideBytes: weights.nonRepeatingBytes - weights.lookupTableBytes + tiedHeadBytes,
     tiedHeadBytes,
     lookupBytes: weights.lookupTableBytes,
-    outputActiveBytes: Math.max(0, weights.activeBytesPerToken - (cumActiveBytes[n] ?? 0)),
+    outputActiveBytes: Math.max(0, weights.activeBytesPerToken - (cumActiveBytes[n] ?? 0) - mtpBytes),
     totalBytes: weights.totalBytes,
     activeBytesPerToken: weights.activeBytesPerToken,
     activeParams,

@@ -1,8 +1,9 @@
 /**
- * @module footprint/kv-cache — the KV cache: bytes llama.cpp allocates for a context (full, sliding-window and
- * shared-KV layers, K and V types separately) and bytes attention reads per decoded token at a depth.
+ * @module footprint/kv-cache — the KV cache and recurrent state: bytes llama.cpp allocates for a context (full,
+ * sliding-window, shared-KV and latent (MLA) layers, K and V types separately; the fixed per-sequence state of
+ * recurrent layers) and bytes attention and recurrent layers read per decoded token at a depth.
  */
-import type { ModelArchitecture } from '../model/architecture.js';
+import type { LayerSpec, ModelArchitecture } from '../model/architecture.js';
 import { findKvCacheType, type KvCacheType } from '../quant/kv-cache-types.js';
 
 /** K and V cache element types; a single type or name applies to both. */
@@ -55,13 +56,27 @@ export function kvCacheCells(
   return { full, sliding: padCells(Math.min(full, slidingWindow + ubatch)) };
 }
 
+/** llama.cpp keeps recurrent state in f32 whatever the KV type (src/llama-model.cpp create_memory: GGML_TYPE_F32). */
+const STATE_BYTES_PER_VALUE = 4;
+/**
+ * A recurrent layer reads its state and writes it back for every token (ggml_ssm_scan, ggml_gated_delta_net and
+ * the conv-state shift read and write the whole row), so decode moves it twice.
+ */
+const STATE_PASSES_PER_TOKEN = 2;
+
 /**
  * Per-layer KV geometry, precomputed once per model and KV type so estimates stay allocation-free.
  * "Per cell" = per cached token position.
  */
 export interface KvLayout {
-  /** Bytes per cell of the cache each layer owns (0 for layers that reuse another layer's cache). */
+  /**
+   * Bytes per cell of the cache each layer owns (0 for layers that reuse another layer's cache or have no
+   * attention). The KV cache llama.cpp keeps for MTP blocks it does not run is counted with the last full-attention
+   * layer (`ModelArchitecture.mtpKvCached`).
+   */
   readonly ownBytesPerCell: Float64Array;
+  /** Bytes of recurrent state each layer keeps per sequence, whatever the context (0 for attention layers). */
+  readonly stateBytes: Float64Array;
   /** 1 when the layer (or the layer whose cache it owns) is sliding-window, else 0. */
   readonly sliding: Uint8Array;
   /** Bytes each layer reads per cached position it attends to (a shared layer reads its source's geometry). */
@@ -70,11 +85,25 @@ export interface KvLayout {
   readonly slidingWindow: number | undefined;
 }
 
-/** Bytes per cached position of one layer's K and V. */
-function bytesPerCell(arch: ModelArchitecture, layer: number, k: KvCacheType, v: KvCacheType): number {
-  const l = arch.layers[layer];
+/**
+ * Bytes per cached position of one layer's K and V. A latent-attention (MLA) layer caches K only: the latent plus
+ * the rotary key per KV head (llama.cpp src/llama-kv-cache.cpp `has_v = !is_mla`).
+ */
+function layerBytesPerCell(l: LayerSpec | undefined, k: KvCacheType, v: KvCacheType): number {
   if (l === undefined) return 0;
+  if (l.mla) return l.kvHeadCount * (l.mla.kvLoraRank + l.mla.ropeDim) * k.bytesPerElement;
   return l.kvHeadCount * (l.headDimK * k.bytesPerElement + l.headDimV * v.bytesPerElement);
+}
+
+/** Recurrent-state bytes one layer keeps per sequence: conv state + SSM state in f32 (llama-memory-recurrent.cpp). */
+export function layerStateBytes(l: LayerSpec | undefined): number {
+  const r = l?.recurrent;
+  return r ? (r.convState + r.ssmState) * STATE_BYTES_PER_VALUE : 0;
+}
+
+/** Recurrent-state bytes of the whole model for one sequence (llama.cpp's `llama_memory_recurrent: size`). */
+export function recurrentStateBytes(arch: ModelArchitecture): number {
+  return arch.layers.reduce((a, l) => a + layerStateBytes(l), 0);
 }
 
 /** Precomputes the per-layer KV geometry of `arch` for the given K/V types. */
@@ -82,18 +111,27 @@ export function kvLayout(arch: ModelArchitecture, types: KvTypes = 'f16'): KvLay
   const { k, v } = kvTypePair(types);
   const n = arch.layers.length;
   const ownBytesPerCell = new Float64Array(n);
+  const stateBytes = new Float64Array(n);
   const sliding = new Uint8Array(n);
   const readBytesPerPosition = new Float64Array(n);
   const hasWindow = arch.slidingWindow !== undefined;
   arch.layers.forEach((layer, i) => {
     const source = layer.kvSharedFrom ?? i;
-    const perCell = bytesPerCell(arch, source, k, v);
+    const perCell = layerBytesPerCell(arch.layers[source], k, v);
     if (layer.kvSharedFrom === undefined) ownBytesPerCell[i] = perCell;
     readBytesPerPosition[i] = perCell;
+    stateBytes[i] = layerStateBytes(layer);
     const kind = arch.layers[source]?.attention ?? layer.attention;
     sliding[i] = hasWindow && kind === 'sliding' ? 1 : 0;
   });
-  return { ownBytesPerCell, sliding, readBytesPerPosition, slidingWindow: arch.slidingWindow };
+  if (arch.mtpKvCached && arch.mtpLayers) {
+    // MTP blocks are full-attention (llama-hparams.cpp set_swa_pattern) and never read while decoding.
+    let last = n - 1;
+    while (last > 0 && (sliding[last] === 1 || ownBytesPerCell[last] === 0)) last--;
+    for (const l of arch.mtpLayers)
+      ownBytesPerCell[last] = (ownBytesPerCell[last] ?? 0) + layerBytesPerCell(l, k, v);
+  }
+  return { ownBytesPerCell, stateBytes, sliding, readBytesPerPosition, slidingWindow: arch.slidingWindow };
 }
 
 /** Bytes per cell summed over the owned full-attention and sliding-window caches of layers [from, to). */
@@ -114,7 +152,9 @@ function kvCellBytes(
 
 /**
  * Bytes llama.cpp allocates for the KV cache of `contextTokens` (one sequence): full-attention layers hold the
- * padded context, sliding-window layers llama.cpp's iSWA cell count, KV-sharing layers nothing of their own.
+ * padded context, sliding-window layers llama.cpp's iSWA cell count, KV-sharing layers nothing of their own,
+ * latent-attention layers their latent; plus the recurrent state of recurrent layers, which does not grow with
+ * the context.
  * @param types K/V element types (`f16`, `q8_0`, `q4_0`...). @default 'f16'
  */
 export function kvCacheBytes(
@@ -126,7 +166,8 @@ export function kvCacheBytes(
   const layout = kvLayout(arch, types);
   const cells = kvCacheCells(contextTokens, arch.slidingWindow, options);
   const sums = kvCellBytes(layout);
-  return sums.full * cells.full + sums.sliding * cells.sliding;
+  const state = layout.stateBytes.reduce((a, b) => a + b, 0);
+  return sums.full * cells.full + sums.sliding * cells.sliding + state;
 }
 
 /**
@@ -164,7 +205,7 @@ function kvReadCoefficients(
 /**
  * KV bytes attention reads to decode one token with `depthTokens` already cached: every layer reads the cache
  * it attends over (shared layers re-read their source's), sliding layers only the last `window` positions.
- * The token's own K/V counts as one more position.
+ * The token's own K/V counts as one more position. Recurrent layers read and write their whole state.
  */
 export function kvReadBytesPerToken(
   arch: ModelArchitecture,
@@ -185,7 +226,8 @@ export function kvReadBytesAveraged(
   const c = kvReadCoefficients(layout);
   const full = meanAttendedPositions(depthTokens, generatedTokens);
   const sliding = meanAttendedPositions(depthTokens, generatedTokens, layout.slidingWindow);
-  return c.full * full + c.sliding * sliding;
+  const state = layout.stateBytes.reduce((a, b) => a + b, 0);
+  return c.full * full + c.sliding * sliding + STATE_PASSES_PER_TOKEN * state;
 }
 
 /** Prefix sums of a `KvLayout` (length layers + 1), for O(1) sums over a range of layers. */
@@ -194,8 +236,13 @@ export interface KvPrefixSums {
   readonly ownSliding: Float64Array;
   readonly readFull: Float64Array;
   readonly readSliding: Float64Array;
+  /** Recurrent-state bytes per sequence, which a decoded token reads and writes once each. */
+  readonly state: Float64Array;
   readonly slidingWindow: number | undefined;
 }
+
+/** Bytes of recurrent state a decoded token moves per byte held (read, then written back). */
+export const STATE_TRAFFIC_PER_BYTE = STATE_PASSES_PER_TOKEN;
 
 /** Prefix sums of owned-cache and read bytes per cell, split by full and sliding layers. */
 export function kvPrefixSums(layout: KvLayout): KvPrefixSums {
@@ -204,7 +251,9 @@ export function kvPrefixSums(layout: KvLayout): KvPrefixSums {
   const ownSliding = new Float64Array(n + 1);
   const readFull = new Float64Array(n + 1);
   const readSliding = new Float64Array(n + 1);
+  const state = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
+    state[i + 1] = (state[i] ?? 0) + (layout.stateBytes[i] ?? 0);
     const own = layout.ownBytesPerCell[i] ?? 0;
     const read = layout.readBytesPerPosition[i] ?? 0;
     const isSliding = layout.sliding[i] === 1;
@@ -213,5 +262,5 @@ export function kvPrefixSums(layout: KvLayout): KvPrefixSums {
     readFull[i + 1] = (readFull[i] ?? 0) + (isSliding ? 0 : read);
     readSliding[i + 1] = (readSliding[i] ?? 0) + (isSliding ? read : 0);
   }
-  return { ownFull, ownSliding, readFull, readSliding, slidingWindow: layout.slidingWindow };
+  return { ownFull, ownSliding, readFull, readSliding, state, slidingWindow: layout.slidingWindow };
 }

@@ -1,12 +1,13 @@
 /**
  * @module speed/decode — time per decoded token at batch 1: t = t0 + Σ over memory tiers of
  * bytes read from the tier / effective bandwidth of the tier. Weights are the MoE-active bytes of each layer;
- * KV reads grow with the depth of the cache, averaged over the generated tokens.
+ * KV reads grow with the depth of the cache, averaged over the generated tokens; recurrent layers move their
+ * fixed-size state.
  */
 
 import { rangeSum } from '../estimate/model-sums.js';
 import type { ResolvedScenario } from '../estimate/resolved.js';
-import { meanAttendedPositions } from '../footprint/kv-cache.js';
+import { meanAttendedPositions, STATE_TRAFFIC_PER_BYTE } from '../footprint/kv-cache.js';
 import { firstGpuLayer, gpuBytesOf, hostBytesOf } from '../placement/memory.js';
 import type { Placement } from '../placement/place.js';
 
@@ -59,9 +60,16 @@ function tier(
   return { tier: name, weightBytes, kvBytes, bytesPerSecond, seconds };
 }
 
-/** KV bytes read per token by layers [from, to) at the given mean attended positions. */
+/**
+ * KV bytes read per token by layers [from, to) at the given mean attended positions, plus the recurrent state of
+ * recurrent layers, read and written back once per token.
+ */
 function kvRead(r: ResolvedScenario, from: number, to: number, full: number, sliding: number): number {
-  return rangeSum(r.kv.readFull, from, to) * full + rangeSum(r.kv.readSliding, from, to) * sliding;
+  return (
+    rangeSum(r.kv.readFull, from, to) * full +
+    rangeSum(r.kv.readSliding, from, to) * sliding +
+    rangeSum(r.kv.state, from, to) * STATE_TRAFFIC_PER_BYTE
+  );
 }
 
 /**
