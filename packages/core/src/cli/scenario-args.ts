@@ -38,7 +38,10 @@ export const scenarioOptions = {
 
 /** Help lines for the scenario flags. */
 export const scenarioHelp = `Model and quant:
-  -m, --model ID|PATH       catalog id (see "cliffbench models"), a config.json, or a .gguf file
+  -m, --model ID|PATH|URL   catalog id (see "cliffbench models"), a config.json, or a .gguf file (only its
+                            header is read; a split's part finds its siblings, or give PART1,PART2,…),
+                            a .gguf URL, hf:OWNER/REPO/FILE.gguf or hf:OWNER/REPO[:QUANT] (header read by
+                            HTTP Range, a few MB; Hub at $HF_ENDPOINT, gated repos need $HF_TOKEN)
   -q, --quant NAME          GGUF quant mix, e.g. Q4_K_M (default Q4_K_M; ignored for .gguf files)
       --file-size BYTES     real tensor bytes of the file (llama-bench "size"), overrides the prediction
 Device (a catalog name, or explicit numbers):
@@ -99,7 +102,7 @@ export function scenarioFromFlags(flags: ScenarioFlags): ScenarioInput {
   if (model === undefined) {
     throw new CliffbenchError(
       'invalid-scenario',
-      'Name a model with --model (a catalog id, config.json or .gguf).',
+      'Name a model with --model (a catalog id, config.json, .gguf file or URL, or hf:OWNER/REPO[:QUANT]).',
     );
   }
   const bandwidth = number(flags, 'bandwidth');

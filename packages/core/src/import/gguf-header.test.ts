@@ -13,6 +13,8 @@ import {
   readSplitGgufHeaders,
   tensorsOf,
 } from '../index.js';
+import { readGgufSources } from './gguf-header.js';
+import { blobSource, bytesSource } from './gguf-source.js';
 
 /** A GGUF header for a catalog model quantised with a mix, with the metadata llama.cpp writes. */
 function ggufOf(arch: ModelArchitecture, extra: Record<string, GgufValue> = {}, quant = 'Q4_K_M') {
@@ -193,5 +195,48 @@ describe('readSplitGgufHeaders', () => {
     const two = await errorOf(readSplitGgufHeaders(parts.slice(0, 2)));
     expect(two.code).toBe('invalid-gguf');
     expect(two.detail.parts).toEqual([1, 2]);
+  });
+});
+
+describe('readGgufSources', () => {
+  it('reads a Blob 2 MB at a time, only as far as the header goes', async () => {
+    const { bytes } = ggufOf(llama);
+    const file = new File([bytes, new Uint8Array(30 * 2 ** 20)], 'llama.gguf');
+    const source = blobSource(file);
+    const model = await readGgufSources([source]);
+    expect(model.tensors).toEqual((await readGgufHeader(bytes)).tensors);
+    expect(source.bytesRead).toBe(2_000_000);
+    expect(model.bytesRead).toBe(2_000_000);
+    // Header plus 30 MiB of a 3.7 GB model's data: estimated, with the warning.
+    expect(model.warnings[0]).toMatch(/^llama\.gguf has 31 MB of the 4\.08 GB its header describes/);
+  });
+
+  it('refuses parts of two different splits, by split.tensors.count', async () => {
+    const split = (extra: Record<string, GgufValue>, count: number, no: number) =>
+      bytesSource(
+        writeGguf(
+          { ...(no === 0 ? ggufMetadataOf(llama).metadata : {}), 'split.no': no, 'split.count': 2, ...extra },
+          tensorsOf(llama)
+            .slice(no * count, (no + 1) * count)
+            .map((t) => ({ name: t.name, shape: t.shape, typeId: 8 })),
+        ),
+        `part${no + 1}.gguf`,
+      );
+    const n = tensorsOf(llama).length;
+    const half = Math.ceil(n / 2);
+    const ok = await readGgufSources([
+      split({ 'split.tensors.count': n }, half, 0),
+      split({ 'split.tensors.count': n }, half, 1),
+    ]);
+    expect(ok.parts).toBe(2);
+    const e = await errorOf(
+      readGgufSources([
+        split({ 'split.tensors.count': n }, half, 0),
+        split({ 'split.tensors.count': n }, 10, 1),
+      ]),
+    );
+    expect(e.message).toBe(
+      `The 2 parts list ${half + 10} tensors together, but their split.tensors.count says ${n}: the parts come from different splits.`,
+    );
   });
 });

@@ -201,15 +201,21 @@ function dataEnd(part: ParsedPart): number {
 const dataNeeded = (part: ParsedPart): number =>
   part.headerBytes + Math.max(0, ...part.tensors.map((t) => t.offset + t.bytes));
 
-/** A warning for a part whose header is whole but whose tensor data is not all there. */
-function missingDataWarning(part: ParsedPart, label: string): string | undefined {
-  const needed = dataNeeded(part);
-  if (part.size === undefined || part.size >= needed) return undefined;
+const sizeText = (bytes: number): string => (bytes < MB ? `${bytes} bytes` : gb(bytes));
+
+/**
+ * A warning when parts' headers are whole but their tensor data is not all there (an unfinished download, a
+ * header-only copy): `label` names them, `size` is what they hold, `needed` what their headers describe.
+ */
+function missingDataWarning(label: string, size: number, needed: number, plural: boolean): string {
   const [have, of] =
-    gb(part.size) === gb(needed) ? [`${part.size} bytes`, `${needed} bytes`] : [gb(part.size), gb(needed)];
+    sizeText(size) === sizeText(needed)
+      ? [`${size} bytes`, `${needed} bytes`]
+      : [sizeText(size), sizeText(needed)];
+  const their = plural ? 'their headers describe' : 'its header describes';
   return (
-    `${label} has ${have} of the ${of} its header describes (header plus tensor data): ` +
-    'the tensor data is incomplete (an unfinished download or a header-only copy). Estimated from the header, which lists every tensor.'
+    `${label} ${plural ? 'have' : 'has'} ${have} of the ${of} ${their} (header plus tensor data): ` +
+    `the tensor data is incomplete (an unfinished download or a header-only copy). Estimated from the header${plural ? 's, which list' : ', which lists'} every tensor.`
   );
 }
 
@@ -247,15 +253,17 @@ function modelOf(parts: readonly ParsedPart[], options: GgufReadOptions, prefixO
   const first = parts.find((p) => splitNo(p) === 0) ?? (parts[0] as ParsedPart);
   const fileBytes = parts.reduce((a, p) => a + dataEnd(p), 0);
   const ordered = [...parts].sort((a, b) => splitNo(a) - splitNo(b));
-  const warnings = ordered.flatMap((p) => {
-    const label =
-      parts.length > 1
-        ? `Part ${splitNo(p) + 1} of ${parts.length} (${p.name})`
-        : prefixOnly
-          ? 'The file'
-          : p.name;
-    return missingDataWarning(p, label) ?? [];
-  });
+  const short = ordered.filter((p) => p.size !== undefined && p.size < dataNeeded(p));
+  const size = short.reduce((a, p) => a + (p.size ?? 0), 0);
+  const needed = short.reduce((a, p) => a + dataNeeded(p), 0);
+  const numbers = short.map((p) => splitNo(p) + 1);
+  const label =
+    parts.length > 1
+      ? `${numbers.length === 1 ? 'Part' : 'Parts'} ${numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : numbers[0]} of ${parts.length} (${short.map((p) => p.name.split('/').pop()).join(', ')})`
+      : prefixOnly
+        ? 'The file'
+        : (short[0]?.name ?? '');
+  const warnings = short.length === 0 ? [] : [missingDataWarning(label, size, needed, short.length > 1)];
   const tensors = withSharedExperts(ordered.flatMap((p) => p.tensors.map(({ offset: _, ...t }) => t)));
   const fileTypeId = first.metadata['general.file_type'];
   const fileType = typeof fileTypeId === 'number' ? fileTypeName(fileTypeId) : undefined;

@@ -54,6 +54,10 @@ describe('parseRemoteModel', () => {
     expect(
       parseRemoteModel('http://mirror.test/o/r/resolve/main/a.gguf', { endpoint: 'http://mirror.test' }),
     ).toEqual({ kind: 'hub-file', repo: 'o/r', revision: 'main', path: 'a.gguf' });
+    expect(parseRemoteModel('http://mirror.test/files/a.gguf', { endpoint: 'http://mirror.test' })).toEqual({
+      kind: 'url',
+      url: 'http://mirror.test/files/a.gguf',
+    });
     expect(parseRemoteModel('https://example.com/models/a.gguf?x=1')).toEqual({
       kind: 'url',
       url: 'https://example.com/models/a.gguf?x=1',
@@ -260,7 +264,7 @@ describe('readRemoteGguf against a local Range server', () => {
     const e = await errorOf(readRemoteGguf(`${server.url}/files/gemma-4-31b-Q4_K_M.gguf`));
     expect(e.detail.reason).toBe('no-range');
     expect(e.message).toBe(
-      `${server.url}/files/gemma-4-31b-Q4_K_M.gguf answered a Range request with the whole file (${(big.size / 1e9).toFixed(1)} GB) (HTTP 200, not 206 Partial Content): the server does not serve byte ranges, and cliffbench reads only the header, never a whole model. Use a server with Range support (Hugging Face has it) or a local copy.`,
+      `${server.url}/files/gemma-4-31b-Q4_K_M.gguf answered a Range request with the whole ${(big.size / 1e9).toFixed(1)} GB file (HTTP 200, not 206 Partial Content): the server does not serve byte ranges, and cliffbench reads only the header, never a whole model. Use a server with Range support (Hugging Face has it) or a local copy.`,
     );
     await new Promise((r) => setTimeout(r, 100));
     expect(server.bytesSent()).toBeLessThan(64 * MiB);

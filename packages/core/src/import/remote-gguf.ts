@@ -72,7 +72,7 @@ function hubUrl(url: URL): RemoteLocation | undefined {
   const [owner, name, verb, revision, ...path] = segments;
   if (owner === undefined || name === undefined || owner === 'api') return undefined;
   const repo = `${owner}/${name}`;
-  if (!REPO.test(repo)) return undefined;
+  if (!REPO.test(repo) || /\.gguf$/i.test(name)) return undefined;
   if (verb === undefined) return { kind: 'hub-repo', repo, revision: 'main' };
   if (verb === 'tree' && revision !== undefined && path.length === 0)
     return { kind: 'hub-repo', repo, revision };
@@ -285,10 +285,10 @@ export function httpSource(url: string, options: RemoteOptions = {}, knownSize?:
             return bytes;
           }
           controller.abort();
-          const whole = Number.isFinite(length) ? ` (${sizeText(length)})` : '';
+          const whole = Number.isFinite(length) ? `whole ${sizeText(length)} file` : 'whole file';
           throw remoteError(
             'no-range',
-            `${url} answered a Range request with the whole file${whole} (HTTP 200, not 206 Partial Content): the server does not serve byte ranges, and cliffbench reads only the header, never a whole model. Use a server with Range support (Hugging Face has it) or a local copy.`,
+            `${url} answered a Range request with the ${whole} (HTTP 200, not 206 Partial Content): the server does not serve byte ranges, and cliffbench reads only the header, never a whole model. Use a server with Range support (Hugging Face has it) or a local copy.`,
             { url, status: 200 },
           );
         }
