@@ -1,11 +1,12 @@
 /**
- * @module inputs/use-file-drop — a file dropped anywhere on the window while `host` is shown becomes the model
- * (window-level listeners, so the whole page is the drop target); `dragging` drives the drop overlay.
+ * @module inputs/use-file-drop — files dropped anywhere on the window while `host` is shown become the model
+ * (a config.json, a .gguf, or every part of a split .gguf dropped together; window-level listeners, so the
+ * whole page is the drop target); `dragging` drives the drop overlay.
  */
 import { type Signal, useSignal } from '@preact/signals';
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { loadModelFile } from './ModelFileInput.js';
+import { loadModelFiles } from './ModelFileInput.js';
 
 const hasFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') === true;
 
@@ -27,8 +28,7 @@ export function useFileDrop(host: RefObject<HTMLElement | null>): Signal<boolean
       if (!hasFiles(e) || !shown()) return;
       e.preventDefault();
       dragging.value = false;
-      const file = e.dataTransfer?.files[0];
-      if (file !== undefined) void loadModelFile(file);
+      void loadModelFiles([...(e.dataTransfer?.files ?? [])]);
     };
     addEventListener('dragover', over);
     addEventListener('dragleave', leave);

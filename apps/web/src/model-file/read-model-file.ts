@@ -1,20 +1,19 @@
 /**
- * @module model-file/read-model-file — turns a file the user dropped or picked into a model: a Hugging Face
- * `config.json` (parsed whole; it is a few KB) or a `.gguf` (only its header: the first MiBs, read with
- * `Blob.slice`, doubling until the header ends). Everything stays in the browser; nothing is uploaded.
- * Loaded lazily: the GGUF parser is not part of the estimate view's initial JavaScript.
+ * @module model-file/read-model-file — turns files the user dropped or picked into a model: a Hugging Face
+ * `config.json` (parsed whole; it is a few KB), a `.gguf` or every part of a split `.gguf` (only their headers,
+ * read with `Blob.slice` 2 MB at a time by core's reader until each header ends). Everything stays in the
+ * browser; nothing is uploaded. Loaded lazily: the GGUF parser is not part of the estimate view's initial
+ * JavaScript.
  */
 import {
   architectureFromHfConfig,
   CliffbenchError,
-  type GgufModel,
-  type GgufReadOptions,
   type ModelArchitecture,
   type QuantizedTensor,
-  readGgufHeader,
 } from '@cliffbench/core';
+import { blobSource, type GgufModel, type NamedBlob, readGgufSources } from '@cliffbench/core/gguf';
 
-/** A model read from a local file. */
+/** A model read from local files or from a URL. */
 export type ModelFile =
   | {
       readonly kind: 'config';
@@ -25,61 +24,67 @@ export type ModelFile =
     }
   | {
       readonly kind: 'gguf';
+      /** The file's name (the first part's, for a split), or for a remote file "OWNER/REPO/FILE" or its URL. */
       readonly fileName: string;
       readonly architecture: ModelArchitecture;
       /** Every tensor with its real ggml type: the header is the truth about the weights. */
       readonly tensors: readonly QuantizedTensor[];
       /** `general.file_type` as a quant name ("Q4_K_M"), when the header says. */
       readonly fileType?: string;
-      /** The file's size, bytes. */
+      /** The model's size: the file's, all parts together, or what the header implies when that is unknown. */
       readonly fileBytes: number;
-      /** How much of the file was read, bytes. */
+      /** How much was read (or fetched over the network) to get the headers, bytes. */
       readonly bytesRead: number;
+      /** How many files: 1, or the parts of a split GGUF. */
+      readonly parts: number;
+      /** Read over HTTP (a URL or the Hugging Face Hub) rather than from a local file. */
+      readonly remote: boolean;
+      /** Said beside the estimate, e.g. that the tensor data of the file is incomplete. */
+      readonly warnings: readonly string[];
     };
 
 /** The part of a `File` this module uses (a `File` is one; tests pass a `Blob` with a name). */
-export interface NamedBlob {
-  readonly name: string;
-  readonly size: number;
-  slice(start?: number, end?: number): Blob;
+export interface ModelBlob extends NamedBlob {
   text(): Promise<string>;
 }
 
-export type GgufReader = (bytes: Uint8Array, options: GgufReadOptions) => Promise<GgufModel>;
-
 const MIB = 2 ** 20;
-/** First read of a GGUF: most headers end within it (a 262k-token vocabulary takes ~10 MiB). */
-export const FIRST_READ_BYTES = 16 * MIB;
-/** Give up past this: no real header is this large, so the file is not a GGUF model. */
-const MAX_READ_BYTES = 512 * MIB;
 /** A config.json larger than this is not a model config. */
 const MAX_CONFIG_BYTES = 4 * MIB;
 
-const isTruncated = (e: unknown): boolean => e instanceof CliffbenchError && e.detail.truncated === true;
-
-async function readGguf(file: NamedBlob, read: GgufReader): Promise<ModelFile> {
-  let bytes = Math.min(FIRST_READ_BYTES, file.size);
-  for (;;) {
-    const prefix = new Uint8Array(await file.slice(0, bytes).arrayBuffer());
-    try {
-      const gguf = await read(prefix, { fileBytes: file.size });
-      return {
-        kind: 'gguf',
-        fileName: file.name,
-        architecture: gguf.architecture,
-        tensors: gguf.tensors,
-        ...(gguf.fileType === undefined ? {} : { fileType: gguf.fileType }),
-        fileBytes: file.size,
-        bytesRead: prefix.length,
-      };
-    } catch (e) {
-      if (!isTruncated(e) || bytes >= file.size || bytes >= MAX_READ_BYTES) throw e;
-      bytes = Math.min(file.size, MAX_READ_BYTES, bytes * 2);
-    }
-  }
+/** A model file from a GGUF header read by core. */
+export function ggufModelFile(
+  gguf: GgufModel,
+  fileName: string,
+  remote: boolean,
+  fileBytes = gguf.fileBytes,
+): ModelFile {
+  return {
+    kind: 'gguf',
+    fileName,
+    architecture: gguf.architecture,
+    tensors: gguf.tensors,
+    ...(gguf.fileType === undefined ? {} : { fileType: gguf.fileType }),
+    fileBytes,
+    bytesRead: gguf.bytesRead,
+    parts: gguf.parts,
+    remote,
+    warnings: gguf.warnings,
+  };
 }
 
-async function readConfig(file: NamedBlob): Promise<ModelFile> {
+async function readGguf(files: readonly ModelBlob[]): Promise<ModelFile> {
+  const gguf = await readGgufSources(files.map(blobSource));
+  const first = [...files].sort((a, b) => a.name.localeCompare(b.name))[0] as ModelBlob;
+  return ggufModelFile(
+    gguf,
+    first.name,
+    false,
+    files.reduce((a, f) => a + f.size, 0),
+  );
+}
+
+async function readConfig(file: ModelBlob): Promise<ModelFile> {
   if (file.size > MAX_CONFIG_BYTES) {
     throw new CliffbenchError(
       'invalid-config',
@@ -105,20 +110,38 @@ async function readConfig(file: NamedBlob): Promise<ModelFile> {
 }
 
 /** GGUF files start with the magic "GGUF" (ggml docs/gguf.md); the name may not say. */
-async function looksLikeGguf(file: NamedBlob): Promise<boolean> {
+async function looksLikeGguf(file: ModelBlob): Promise<boolean> {
   if (/\.gguf$/i.test(file.name)) return true;
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   return String.fromCharCode(...head) === 'GGUF';
 }
 
 /**
- * Reads a dropped `config.json` or `.gguf`. Throws CliffbenchError ('invalid-config', 'invalid-gguf',
+ * Reads dropped or picked files: one `config.json` or `.gguf`, or every part of a split `.gguf`
+ * (`…-00001-of-00003.gguf`) at once. A GGUF whose tensor data is incomplete (an unfinished download) is read,
+ * with a warning in `warnings`. Throws CliffbenchError ('invalid-config', 'invalid-gguf',
  * 'unsupported-architecture', ...) with a message that says what was wrong and what is accepted.
- * @param read the GGUF header reader. @default core's `readGgufHeader`
  */
-export async function readModelFile(file: NamedBlob, read: GgufReader = readGgufHeader): Promise<ModelFile> {
-  if (file.size === 0) {
-    throw new CliffbenchError('invalid-config', `${file.name} is empty. Drop a config.json or a .gguf file.`);
+export async function readModelFiles(files: readonly ModelBlob[]): Promise<ModelFile> {
+  if (files.length === 0) throw new CliffbenchError('invalid-config', 'No file given.');
+  for (const file of files) {
+    if (file.size === 0) {
+      throw new CliffbenchError(
+        'invalid-config',
+        `${file.name} is empty. Drop a config.json or a .gguf file.`,
+      );
+    }
   }
-  return (await looksLikeGguf(file)) ? readGguf(file, read) : readConfig(file);
+  const gguf = await Promise.all(files.map(looksLikeGguf));
+  if (files.length === 1) return gguf[0] ? readGguf(files) : readConfig(files[0] as ModelBlob);
+  if (gguf.every(Boolean)) return readGguf(files);
+  throw new CliffbenchError(
+    'invalid-config',
+    `${files.length} files given: drop one config.json or .gguf, or all the parts of one split .gguf together.`,
+  );
+}
+
+/** Reads one dropped `config.json` or `.gguf` (see `readModelFiles`). */
+export async function readModelFile(file: ModelBlob): Promise<ModelFile> {
+  return readModelFiles([file]);
 }

@@ -77,7 +77,8 @@ function sourceFetch(source: ByteSource): typeof fetch {
     if (size !== undefined && start > size + BEYOND_MARGIN_BYTES) throw BEYOND;
     const bytes =
       size !== undefined && start >= size ? new Uint8Array(0) : await source.read(start, Number(to) + 1);
-    return new Response(bytes, { status: 206 });
+    // A copy: a Response takes bytes over an ArrayBuffer of their own (a source may return a view).
+    return new Response(new Uint8Array(bytes), { status: 206 });
   }) as typeof fetch;
 }
 
