@@ -3,7 +3,7 @@
  * tensor infos; no tensor data) and the metadata llama.cpp's converter writes for a catalog architecture.
  * Layout from the GGUF spec (ggml-org/ggml docs/gguf.md).
  */
-import type { ModelArchitecture } from '../src/index.js';
+import { ggmlType, type ModelArchitecture } from '../src/index.js';
 
 /** A metadata value: integers are written as u32, bigints as u64, other numbers as f32. */
 export type GgufValue = number | bigint | boolean | string | number[] | bigint[] | boolean[] | string[];
@@ -142,4 +142,23 @@ export function ggufMetadataOf(arch: ModelArchitecture): {
     metadata[`${a}.expert_used_count`] = ffn.expertsUsed;
   }
   return { ggufArch: a, metadata };
+}
+
+/** A tensor as a GGUF header lists it: name, shape, ggml type name and its exact bytes. */
+export interface TypedTensor {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly type: string;
+  readonly bytes: number;
+}
+
+/** A GGUF header whose tensor infos carry each tensor's ggml type and exact size (offsets packed, 32-aligned). */
+export function writeTypedGguf(
+  metadata: Readonly<Record<string, GgufValue>>,
+  tensors: readonly TypedTensor[],
+): Uint8Array {
+  return writeGguf(
+    metadata,
+    tensors.map((t) => ({ name: t.name, shape: t.shape, typeId: ggmlType(t.type).id, bytes: t.bytes })),
+  );
 }

@@ -99,6 +99,19 @@ const ARCHES: Readonly<Record<string, ArchRule>> = {
     recurrent: { layers: 'full-attention-interval', kind: 'gated-delta-net', interval: 4 },
     mtpWithoutKv: true,
   },
+  // Qwen3.5 / 3.6 (dense and MoE): the same Gated DeltaNet hybrid as Qwen3-Next (src/models/qwen35.cpp).
+  qwen35: {
+    modelType: 'qwen3_5',
+    family: 'qwen3.5',
+    recurrent: { layers: 'full-attention-interval', kind: 'gated-delta-net', interval: 4 },
+    mtpWithoutKv: true,
+  },
+  qwen35moe: {
+    modelType: 'qwen3_5_moe',
+    family: 'qwen3.5',
+    recurrent: { layers: 'full-attention-interval', kind: 'gated-delta-net', interval: 4 },
+    mtpWithoutKv: true,
+  },
   lfm2: { modelType: 'lfm2', family: 'lfm2', recurrent: { layers: 'kv-heads-zero', kind: 'short-conv' } },
   granitehybrid: {
     modelType: 'granitemoehybrid',
