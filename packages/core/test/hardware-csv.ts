@@ -1,6 +1,7 @@
 /**
- * Test helper: the hardware reference table (`test/fixtures/hardware.csv`, a copy of the project's
- * reference/hardware.csv) parsed into rows keyed by column name.
+ * Test helper: the hardware reference table (`test/fixtures/hardware.csv`: GPU, SoC, PCIe and
+ * system-memory specifications, each row citing its vendor page or measurement in its `source` column)
+ * parsed into rows keyed by column name.
  */
 import { readFileSync } from 'node:fs';
 

@@ -1,8 +1,8 @@
 /**
  * Published sizes of real model files, for checking size predictions. Each row names its source.
- * Validation rows: the distinct (model, quant, weightsBytes) rows of the project's
- * validation-public.jsonl (llama-bench "size" = tensor bytes, printed in GiB to 2 decimals, so ±0.005 GiB).
- * Gemma 4 rows: file sizes on disk of the ggml-org and google GGUFs (gemma4.md §6).
+ * Validation rows: the distinct (model, quant, weightsBytes) rows of test/fixtures/validation-public.jsonl
+ * (llama-bench "size" = tensor bytes, printed in GiB to 2 decimals, so ±0.005 GiB).
+ * Gemma 4 rows: file sizes on disk of the ggml-org and google GGUFs, from their Hugging Face file listings.
  */
 
 /** A validation row: a Hugging Face config, a quant, and the tensor bytes llama-bench reported. */
@@ -340,8 +340,10 @@ export interface PublishedFileBytes {
   readonly source: string;
 }
 
-const G3 = 'huggingface.co/ggml-org/gemma-4-*-it-GGUF file listings (gemma4.md §6 [G3])';
-const G5 = 'google QAT q4_0 GGUF listings (gemma4.md §6 [G5])';
+// weights-gemma4.test.ts tells ggml-org's files (they keep the KV-shared layers' k/v) by 'ggml-org' in source.
+const G3 = 'huggingface.co/ggml-org/gemma-4-{E2B,E4B,26B-A4B,31B}-it-GGUF file listings';
+const G5 =
+  'huggingface.co/google/gemma-4-12B-it-qat-q4_0-gguf and google/gemma-4-E4B-it-qat-q4_0-gguf file listings';
 
 /** Gemma 4 text-model GGUFs (mmproj excluded). */
 export const publishedGemma4Files: readonly PublishedFileBytes[] = [

@@ -1,7 +1,9 @@
 /**
  * The repository stands on its own: no file a clone holds may send a reader, a script or a test to the
  * project's shared folder beside the repository (or to its absolute path on a build machine), which a
- * user's clone does not have. Docs live in docs/, data the scripts and tests need in packages/core/test/fixtures/.
+ * user's clone does not have, nor cite that folder's reference documents by name (gemma4.md, hardware.md,
+ * prior-art.md, competitors.md, reference/validation-public.jsonl, ...) in place of the original sources they
+ * summarise. Docs live in docs/, data the scripts and tests need in packages/core/test/fixtures/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -45,11 +47,27 @@ function repositoryFiles(top: string): string[] {
 const OUTSIDE =
   /\.\.\/shared\/|\/work\/shared\b|(?<![\w./-])shared\/(DESIGN|STYLE|notes|reference|seed|hooks)\b/;
 
-/** `path:line: text` for each line of `text` that points at the shared folder. */
+/**
+ * The shared folder's reference documents cited by name (`gemma4.md §6`, `reference/hardware.md §9`,
+ * `reference/validation-public.jsonl`) or as comments have described them (`project prior-art survey §4.2`,
+ * `hardware reference §7`, `the project's ground-truth table`): a clone has none of them, so code cites the spec
+ * sheets, configs, source files and benchmark threads they summarise, and data by its in-repo copy
+ * (`test/fixtures/hardware.csv`, which has no sections).
+ */
+const REFERENCE_DOCUMENT = new RegExp(
+  [
+    String.raw`(?<![\w-])(gemma4|hardware|prior-art|competitors)\.md\b`,
+    String.raw`\breference\/(validation-public\.jsonl|hardware\.csv)\b`,
+    String.raw`(?<![\w-])groundtruth-public\.csv\b`,
+    String.raw`\bprior-art survey\b|\bhardware reference §|\bground-truth table\b`,
+  ].join('|'),
+);
+
+/** `path:line: text` for each line of `text` that points at the shared folder or cites one of its documents. */
 function linesPointingOutside(path: string, text: string): string[] {
   const hits: string[] = [];
   text.split('\n').forEach((line, i) => {
-    if (OUTSIDE.test(line)) hits.push(`${path}:${i + 1}: ${line.trim()}`);
+    if (OUTSIDE.test(line) || REFERENCE_DOCUMENT.test(line)) hits.push(`${path}:${i + 1}: ${line.trim()}`);
   });
   return hits;
 }
@@ -78,7 +96,31 @@ describe('the repository on its own', () => {
     ]);
   });
 
-  it.skipIf(root === undefined)('has no file that points at the shared folder beside the repository', () => {
+  it('flags a line that cites a shared reference document by name, not the in-repo fixtures', () => {
+    const text = [
+      '// KV sharing (gemma4.md §1.2)',
+      '// fitted on reference/validation-public.jsonl',
+      '// a copy of reference/hardware.csv',
+      ' * (reference/hardware.md §9)',
+      '// the survey (prior-art.md §4.2) and competitors.md',
+      '// as transcribed in groundtruth-public.csv',
+      "// (project prior-art survey §4.2), per hardware reference §6 notes, the project's ground-truth table",
+      'fine: test/fixtures/validation-public.jsonl, test/fixtures/hardware.csv, docs/design.md',
+      'fine: gemma4.cpp, modular_gemma4.py, my-hardware.md, hardware.mdx',
+      'fine: the hardware reference table (test/fixtures/hardware.csv), prior-art',
+    ].join('\n');
+    expect(linesPointingOutside('src/x.ts', text)).toEqual([
+      'src/x.ts:1: // KV sharing (gemma4.md §1.2)',
+      'src/x.ts:2: // fitted on reference/validation-public.jsonl',
+      'src/x.ts:3: // a copy of reference/hardware.csv',
+      'src/x.ts:4: * (reference/hardware.md §9)',
+      'src/x.ts:5: // the survey (prior-art.md §4.2) and competitors.md',
+      'src/x.ts:6: // as transcribed in groundtruth-public.csv',
+      "src/x.ts:7: // (project prior-art survey §4.2), per hardware reference §6 notes, the project's ground-truth table",
+    ]);
+  });
+
+  it.skipIf(root === undefined)('has no file that points at the shared folder or cites its documents', () => {
     expect(pointersOutside(root as string)).toEqual([]);
   });
 });

@@ -25,7 +25,10 @@ export type FixtureModelId =
   | 'qwen3-30b-a3b'
   | 'llama-2-7b';
 
-/** Sliding windows from gemma4.md §0 (512 for E-models, 1024 for 26B/31B). */
+/**
+ * Sliding windows from the models' configs (512 for E-models, 1024 for 26B/31B): huggingface/transformers
+ * src/transformers/models/gemma4/convert_gemma4_weights.py `_VARIANTS`.
+ */
 const GEMMA_WINDOW: Readonly<Record<string, number>> = {
   'gemma-4-26b-a4b': 1024,
   'gemma-4-31b': 1024,

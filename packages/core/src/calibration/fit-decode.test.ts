@@ -43,7 +43,8 @@ describe('fitDecodeFromLlamaBench', () => {
 
   it('fits the published M1 (8-core GPU) Q4_0 and Q8_0 runs to a plausible Metal η and t0', () => {
     // LLaMA 2 7B on an M1 8-core GPU, 68.25 GB/s: Q4_0 3.56 GiB at 14.15 tok/s, Q8_0 6.67 GiB at 7.91 tok/s
-    // (ggml-org/llama.cpp discussion #4167, as transcribed in the project's ground-truth table).
+    // (github.com/ggml-org/llama.cpp/discussions/4167; rows gt001 and gt002 of
+    // test/fixtures/validation-public.jsonl).
     const fit = fitDecodeFromLlamaBench(
       [
         { bytesPerToken: 3.56 * GIB, tokensPerSecond: 14.15 },

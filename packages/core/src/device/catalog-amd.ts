@@ -1,6 +1,6 @@
 /**
  * @module device/catalog-amd — AMD Radeon RX 6000/7000/9000, Radeon PRO, Instinct and Strix Halo. Numbers
- * from the project's hardware reference (AMD specification pages first; each row cites its sources). FP16:
+ * from AMD specification pages first, then the cross-checks each row cites (see sources.ts). FP16:
  * RDNA2 has no matrix units (shader rate, 2× FP32); RDNA3 is AMD's WMMA peak; RDNA4 and CDNA are dense matrix
  * rates.
  */

@@ -1,6 +1,6 @@
 /**
- * @module device/catalog-intel — Intel Arc A- and B-series and Arc Pro. Numbers from the project's hardware
- * reference (Intel's Arc pages first; each row cites its sources). FP16 is the XMX dense matrix rate.
+ * @module device/catalog-intel — Intel Arc A- and B-series and Arc Pro. Numbers from Intel's Arc pages
+ * first, then the cross-checks each row cites (see sources.ts). FP16 is the XMX dense matrix rate.
  */
 import type { GpuTable } from './gpu-table.js';
 

@@ -1,7 +1,7 @@
 /**
  * @module device/catalog-nvidia — NVIDIA GeForce desktop and laptop, RTX workstation, datacenter and DGX
- * Spark GPUs. Numbers from the project's hardware reference (vendor pages and whitepapers first; the sources
- * of each row are cited). Memory is marketed GB (= GiB); bandwidth is the spec figure in GB/s; FP16 is dense
+ * Spark GPUs. Numbers from NVIDIA's product pages and whitepapers first, then the cross-checks each row
+ * cites (see sources.ts). Memory is marketed GB (= GiB); bandwidth is the spec figure in GB/s; FP16 is dense
  * tensor throughput with FP16 accumulate on GeForce (FP32 accumulate runs at half that rate there).
  */
 import type { GpuTable } from './gpu-table.js';

@@ -78,8 +78,9 @@ describe('device catalog', () => {
   });
 
   it('makes every Apple bandwidth its bus width times the data rate of its LPDDR generation', () => {
-    // Data rates, MT/s, per hardware reference §6 notes: M1 LPDDR4X-4266, M4 LPDDR5X-7500,
-    // M4 Pro/Max LPDDR5X-8533, M5 family LPDDR5X-9600, every other chip LPDDR5-6400.
+    // Data rates, MT/s, of the LPDDR generation each chip uses (sources per row in catalog-apple.ts):
+    // M1 LPDDR4X-4266, M4 LPDDR5X-7500, M4 Pro/Max LPDDR5X-8533, M5 family LPDDR5X-9600, every other chip
+    // LPDDR5-6400.
     const rate = (family: string): number => {
       if (/^Apple M1 \(/.test(family)) return 4266;
       if (/^Apple M4 \(/.test(family)) return 7500;

@@ -2,8 +2,8 @@
  * @module device/host-memory — system-RAM configurations, the slow tier of the VRAM cliff. Desktop DDR4/DDR5
  * entries are generated: peak bandwidth = channels × 8 bytes × MT/s, one 64-bit channel per DIMM channel (a
  * DDR5 DIMM's two 32-bit subchannels make one 64-bit channel), data rates per JEDEC JESD79-4 (DDR4) and
- * JESD79-5 (DDR5). Laptop LPDDR, workstation and server rows and the published measured reads come from the
- * project's hardware reference.
+ * JESD79-5 (DDR5). Laptop LPDDR, workstation and server rows and the published measured reads cite their
+ * sources per row (sources.ts), as their rows of test/fixtures/hardware.csv do.
  */
 import type { HostMemory } from './device.js';
 import { cite, type SourceKey } from './sources.js';

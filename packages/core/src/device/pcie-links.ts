@@ -18,7 +18,11 @@ const measuredX16: Readonly<Record<number, { gbs: number; sources: readonly Sour
   5: { gbs: 55, sources: ['tinygrad29', 'pcieTest3', 'nvbw24'] }, // ~50-56 observed (RTX 5090, RX 9060 XT)
 };
 
-/** External links that tunnel or cable a PCIe link (hardware reference §7). */
+/**
+ * External links that tunnel or cable a PCIe link: Thunderbolt 3 makes four PCIe 3.0 lanes available over
+ * USB-C (AnandTech, "Exploring Thunderbolt 3 eGFX Performance"), as do Thunderbolt 4 and USB4 eGPU ports;
+ * OCuLink eGPU docks cable PCIe 4.0 x4 (assumed: the usual dock configuration; not cited).
+ */
 const externalAliases: Readonly<Record<string, readonly string[]>> = {
   'pcie-3-x4': ['Thunderbolt 3', 'Thunderbolt 4', 'USB4 eGPU'],
   'pcie-4-x4': ['OCuLink'],

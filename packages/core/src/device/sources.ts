@@ -1,6 +1,7 @@
 /**
  * @module device/sources — the URLs behind the catalog's numbers, keyed so that rows can cite them briefly.
- * Collected in the project's hardware reference (vendor pages first, then the cross-checks named there).
+ * Vendor pages first, then third-party cross-checks; test/fixtures/hardware.csv holds the same rows with these
+ * sources in its `source` column.
  */
 
 export const sourceUrls = {

@@ -8,7 +8,11 @@ import { meanAttendedPositions } from './kv-cache.js';
 const GIB = 2 ** 30;
 const KIB = 1024;
 
-/** Gemma 4 E4B with its last 18 layers reading layer 22's (sliding) or 23's (global) cache (gemma4.md §1.2). */
+/**
+ * Gemma 4 E4B with its last 18 layers reading layer 22's (sliding) or 23's (global) cache:
+ * num_kv_shared_layers 18 (huggingface/transformers src/transformers/models/gemma4/modular_gemma4.py;
+ * ggml-org/llama.cpp src/models/gemma4.cpp).
+ */
 function gemma4E4b(): ModelArchitecture {
   const { arch } = gemma4Fixture(gemma4Shapes['gemma-4-e4b']!);
   return {
@@ -31,7 +35,9 @@ describe('kvCacheBytes', () => {
     expect(kvCacheBytes(fixtureArch(llama2_7b), 4096, 'f16')).toBe(2 * GIB);
   });
 
-  it('gives Gemma 4 31B the 1.48 GiB gemma4.md computes for llama.cpp at 4K (SWA cache of 1536 cells)', () => {
+  // llama.cpp sizes the SWA cache to pad256(min(n_ctx, n_swa + n_ubatch)) cells
+  // (ggml-org/llama.cpp src/llama-kv-cache-iswa.cpp).
+  it('gives Gemma 4 31B 1.48 GiB at 4K as llama.cpp sizes it (SWA cache of 1536 cells)', () => {
     expect(kvCacheCells(4096, 1024)).toEqual({ full: 4096, sliding: 1536 });
     expect(kvCacheBytes(gemma4_31b(), 4096) / GIB).toBeCloseTo(1.484, 2);
   });
@@ -63,7 +69,10 @@ describe('kvCacheBytes', () => {
 });
 
 describe('kvReadBytesPerToken', () => {
-  it('re-reads shared caches: Gemma 4 E4B reads 35 × 2 KiB × min(ctx, 512) + 7 × 4 KiB × ctx (gemma4.md §2)', () => {
+  // KV-shared layers attend over their source layer's cache (transformers modular_gemma4.py,
+  // llama.cpp src/models/gemma4.cpp), so all 42 layers read one: 35 sliding of 2 KiB a cell,
+  // 7 global of 4 KiB.
+  it('re-reads shared caches: Gemma 4 E4B reads 35 × 2 KiB × min(ctx, 512) + 7 × 4 KiB × ctx', () => {
     const arch = gemma4E4b();
     for (const depth of [0, 100, 511, 4095, 32767]) {
       const ctx = depth + 1;

@@ -87,7 +87,8 @@ export function hostComputeBufferBytes(arch: ModelArchitecture, ubatchTokens = 5
 
 /**
  * Accelerator memory the runtime takes before any model buffer: driver context, kernels, library workspaces.
- * The CUDA context with cuBLAS takes about 0.3-0.7 GiB (project prior-art survey §7.2; gpu_poor assumes 650 MB);
+ * The CUDA context with cuBLAS takes about 0.3-0.7 GiB (assumed; web VRAM calculators allow 0.3-0.8 GB,
+ * and gpu_poor fixes its CUDA overhead at 650 MB, github.com/RahulSChand/gpu_poor src/App.js);
  * the midpoint is used for CUDA and ROCm, less for Vulkan, none for Metal, whose working-set limit counts only
  * allocations, and none for the CPU backend.
  */

@@ -28,7 +28,9 @@ interface MetadataFit {
 const metadataFits: Readonly<Record<VocabKind, MetadataFit>> = {
   // File size minus exact tensor bytes, tensor records, padding and header for five GGUFs sharing one
   // 262,144-entry vocabulary: ggml-org gemma-4-26B-A4B-it and gemma-4-31B-it at Q8_0 and Q4_K_M, and google's
-  // gemma-4-12b-it QAT q4_0 (sizes in the project's gemma4.md §6). All five leave 15,781,067-15,782,039
+  // gemma-4-12b-it QAT q4_0 (file listings of huggingface.co/ggml-org/gemma-4-26B-A4B-it-GGUF,
+  // huggingface.co/ggml-org/gemma-4-31B-it-GGUF and huggingface.co/google/gemma-4-12B-it-qat-q4_0-gguf;
+  // the sizes are in test/published-sizes.ts). All five leave 15,781,067-15,782,039
   // bytes: 60.2 per entry. Assumed for Gemma 3's 262,208-entry vocabulary too (not checked against a file).
   gemma: { bytesPerToken: 60.2, source: 'Gemma 4 GGUF file sizes minus tensors (5 files agree within 1 KB)' },
   // TheBloke llama-2-7b-chat.Q2_K.gguf starts its tensor data at byte 741,056 (asserted by @huggingface/gguf's

@@ -24,7 +24,10 @@ describe('Gemma 4 GGUF sizes from llama.cpp tensor layouts', () => {
     expect(types).toEqual(new Set(['Q5_0', 'Q8_0']));
   });
 
-  it('reads about the 3.82B of 25.23B parameters gemma4.md computes as active for the 26B A4B', () => {
+  // 3.822B active of 25.233B text-decoder parameters, computed from the config (128 experts, top-8,
+  // expert FFN 704; huggingface/transformers src/transformers/models/gemma4/convert_gemma4_weights.py);
+  // the model card (huggingface.co/google/gemma-4-26B-A4B-it) states 25.2B total, 3.8B active.
+  it('reads about the 3.82B of 25.23B parameters active for the 26B A4B', () => {
     const { tensors, arch } = gemma4Fixture(gemma4Shapes['gemma-4-26b-a4b']!);
     const b = weightBreakdown(quantizeTensors(tensors, findQuant('Q8_0'), arch), arch);
     expect(b.activeBytesPerToken / b.totalBytes).toBeCloseTo(3.822 / 25.233, 2);

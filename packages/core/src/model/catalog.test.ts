@@ -18,8 +18,12 @@ const usedParams = (id: string) => {
 };
 
 describe('model catalog', () => {
-  it('counts the Gemma 4 text decoders as gemma4.md computes them from the configs', () => {
-    // gemma4.md §0 "Text-decoder params (computed, exact)", reconciled there with the HF safetensors totals.
+  it('counts the Gemma 4 text decoders as computed from their configs', () => {
+    // Text-decoder parameters computed from the models' configs (huggingface/transformers
+    // src/transformers/models/gemma4/convert_gemma4_weights.py `_VARIANTS` and modular_gemma4.py; for the
+    // 12B models/gemma4_unified/convert_gemma4_unified_weights.py; config.json of
+    // huggingface.co/google/gemma-4-E4B-it and its siblings), reconciled exactly with the safetensors
+    // parameter totals the Hugging Face API reports.
     const expected: Record<string, number> = {
       'gemma-4-e2b': 4_628_569_379,
       'gemma-4-e4b': 7_463_013_418,
@@ -32,7 +36,9 @@ describe('model catalog', () => {
 
   it('counts the reference models as their publishers state them', () => {
     // Llama 2 paper 6.74B; Meta Llama 3 8.03B, 3.1 70B 70.6B; gpt-oss model card 20.9B / 116.8B; Qwen model cards
-    // (Qwen3-30B-A3B 30.5B, Qwen2.5-7B 7.61B, Qwen3-8B 8.2B, Qwen3-32B 32.8B); Mistral 7B v0.3 7.25B; Gemma 3 (gemma4.md §9).
+    // (Qwen3-30B-A3B 30.5B, Qwen2.5-7B 7.61B, Qwen3-8B 8.2B, Qwen3-32B 32.8B); Mistral 7B v0.3 7.25B;
+    // Gemma 3 text parameters computed from its configs (config.json of huggingface.co/google/gemma-3-4b-it;
+    // the 27B's as quoted in AI-Hypercomputer/maxtext MaxText/utils/ckpt_conversion/utils/hf_model_configs.py).
     const expected: Record<string, number> = {
       'llama-2-7b': 6.74e9,
       'llama-3-8b': 8.03e9,

@@ -1,6 +1,7 @@
 /**
  * @module speed/backend-defaults — the decode and prefill coefficients per llama.cpp backend and per memory
- * tier, fitted to the project's public llama.cpp measurements by `scripts/fit-backends.ts`.
+ * tier, fitted to published llama.cpp measurements (test/fixtures/validation-public.jsonl, each row naming
+ * its source) by `scripts/fit-backends.ts`.
  */
 import type { Backend } from '../estimate/scenario.js';
 
@@ -51,7 +52,7 @@ export interface SharedSpeed {
 
 /**
  * Fitted by `npm run fit -w packages/core` (scripts/fit-backends.ts, which prints this table) on the 193 rows
- * of reference/validation-public.jsonl: robust least squares (soft-L1, scale 0.1, on log(predicted/measured)
+ * of test/fixtures/validation-public.jsonl: robust least squares (soft-L1, scale 0.1, on log(predicted/measured)
  * decode tokens/s) of t_token = Σ layers' fixed cost + Σ tiers bytes/(η·BW) over every row at once, by
  * Nelder–Mead. Per backend one η (bounded to 0.2-0.92: copy kernels reach ~87-92 % of spec) and one
  * t0PerLayer (≥ 10 µs); the CPU tier's η and core cap; shared moeLayerFactor, kvEtaRatio(NoFlash) and
@@ -83,7 +84,9 @@ export const sharedSpeed: SharedSpeed = {
   // Assumed: a CUDA stream synchronisation plus a small PCIe copy, ~tens of µs; not fitted.
   splitSeconds: 0.00003,
   // One clean datapoint: M3 16 GB, Llama-2-7B F16 (12.9 GB vs a 10.67 GB limit) ran 3.61 tok/s against ~7
-  // predicted (project prior-art survey §4.2): the 2.2 GB over the limit cost ~0.134 s per token.
+  // predicted (measured: github.com/XiongjieDai/GPU-Benchmarks-on-LLM-Inference README.md, M3 16 GB row;
+  // predicted: t0 + bytes/(η·BW) fitted to the Apple rows of github.com/ggml-org/llama.cpp/discussions/4167):
+  // the 2.2 GB over the limit cost ~0.134 s per token.
   overLimitGBs: 16,
   // Assumed: page-fault-driven mmap reads from an NVMe SSD reach a fraction of its 3.5-7 GB/s sequential rate.
   diskGBs: 2,
@@ -95,9 +98,10 @@ export const sharedSpeed: SharedSpeed = {
   // --n-cpu-moe 36): 0.821, errors +12.5 / +20.4 % at 1 → −4.6 / +6.1 %. Two rows: a correction of the known
   // optimism, to refit as more --n-cpu-moe measurements are published.
   cpuExpertEta: 0.82,
-  // Derived from two cited facts, not fitted (reference/hardware.md §9): llama.cpp decode on a Raspberry Pi 5
-  // runs at 84-91 % of its STREAM read (github.com/ggml-org/llama.cpp/issues/26484); on desktops the CPU
-  // fit's η 0.841 of spec over AIDA64's DDR4-3200 read of 43-46 of 51.2 GB/s (guru3d) gives 0.94-1.0.
+  // Derived from two cited facts, not fitted: llama.cpp decode on a Raspberry Pi 5 runs at 84-91 % of its
+  // STREAM read (github.com/ggml-org/llama.cpp/issues/26484); on desktops the CPU fit's η 0.841 of spec over
+  // AIDA64's DDR4-3200 read of 43-46 of 51.2 GB/s
+  // (guru3d.com/review/g-skill-tridentz-royal-ddr4-3200-mhz-review/page-10) gives 0.94-1.0.
   // 0.9 sits between them. Caveat: on the one machine measured so far the browser's single-thread read matched
   // native sysbench but its all-worker read reached 0.7-0.85 of it, partly because sysbench sums per-thread
   // rates where the benchmark waits for its slowest worker (packages/host-bench/README.md).
