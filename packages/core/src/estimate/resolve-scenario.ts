@@ -9,7 +9,7 @@ import { weightBreakdown } from '../footprint/weights.js';
 import { scaleBreakdownToFileSize } from '../footprint/weights-file.js';
 import type { ModelArchitecture } from '../model/architecture.js';
 import type { QuantizedTensor } from '../model/tensors.js';
-import { findQuant } from '../quant/quant-mixes.js';
+import { findQuant, isKnownQuant } from '../quant/quant-mixes.js';
 import { quantizeTensors } from '../quant/quantize-tensors.js';
 import { speedCoefficients } from '../speed/coefficients.js';
 import { staticBasis } from './basis.js';
@@ -67,11 +67,27 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
   let tensors: readonly QuantizedTensor[];
   let quantName: string;
   let weightsSource: WeightsSource;
+  // A label no mix models (an ik_llama.cpp or vendor-specific type, say) is still estimated when the file's
+  // size is given: the tensors are laid out as a 16-bit file and the given size spread over them in that
+  // proportion (matrices by element count, norms at 4 bytes a value), and the basis says so.
+  let unmodelledNote: string | undefined;
   if (options.tensors !== undefined) {
     tensors = options.tensors;
     quantName = options.quantName ?? s.quant;
     weightsSource = 'gguf header';
+  } else if (s.weightsBytes !== undefined && !isKnownQuant(s.quant)) {
+    tensors = predictedTensors(model, findQuant('F16'));
+    quantName = s.quant.trim();
+    weightsSource = 'file size';
+    unmodelledNote = `quant ${quantName} not modelled: the given size is spread over the tensors in proportion to their 16-bit sizes`;
   } else {
+    if (!isKnownQuant(s.quant)) {
+      throw new CliffbenchError(
+        'unknown-quant',
+        `Unknown quantisation "${s.quant}". Give the file's size (weightsBytes, or --file-size) to estimate it anyway, or name a known mix (cliffbench quants).`,
+        { quant: s.quant },
+      );
+    }
     const mix = findQuant(s.quant);
     tensors = predictedTensors(model, mix);
     quantName = mix.name;
@@ -119,5 +135,6 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
     settings,
     ...kvFor(model, settings),
   };
-  return { ...base, basis: staticBasis(base) };
+  const basis = staticBasis(base);
+  return { ...base, basis: unmodelledNote === undefined ? basis : `${basis}; ${unmodelledNote}` };
 }

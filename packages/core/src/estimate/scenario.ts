@@ -51,8 +51,16 @@ export const KvCacheTypeNameSchema = z.enum(['f16', 'q8_0', 'q4_0']);
 export const ScenarioSchema = z.looseObject({
   id: z.string().max(200).optional(),
   model: z.union([z.string().min(1), z.object({ hfConfig: z.record(z.string(), z.unknown()) })]),
-  quant: z.string().min(1),
-  /** Real file size in bytes; overrides the predicted weight bytes. */
+  /**
+   * Quant mix: a llama.cpp file type (`Q4_K_M`, `IQ2_M`, `MXFP4`…), an Unsloth Dynamic name (`UD-Q4_K_XL`, or
+   * `Q4_K_XL`), or `MLX 4-bit`/`MLX 8-bit`. Any other label is accepted when `weightsBytes` is given (the basis
+   * then says it was not modelled).
+   */
+  quant: z.string().min(1).max(100),
+  /**
+   * Real size in bytes (llama-bench "size" = tensor bytes); overrides the predicted weight bytes, which are
+   * scaled to it tensor by tensor.
+   */
   weightsBytes: positive.optional(),
   device: z.union([z.string().min(1), DeviceSpecSchema]),
   host: HostSpecSchema.optional(),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ggmlTypeTraits } from '../../test/ggml-type-traits.js';
 import { bitsPerWeight, CliffbenchError, ggmlType, ggmlTypeById, ggmlTypes, tensorBytes } from '../index.js';
 
 // Struct layouts from ggml src/ggml-common.h, summed field by field (f16 = 2 bytes, QK_K = 256).
@@ -26,9 +27,23 @@ const structBytes: Record<string, [number, number]> = {
   IQ4_NL: [32, 2 + 32 / 2],
   IQ4_XS: [QK_K, 2 + 2 + QK_K / 64 + QK_K / 2],
   MXFP4: [32, 1 + 32 / 2],
+  // block_tq1_0: qs[(QK_K - 4 * QK_K / 64) / 5] (5 trits a byte), qh[QK_K / 64], f16 d
+  TQ1_0: [QK_K, (QK_K - (4 * QK_K) / 64) / 5 + QK_K / 64 + 2],
+  // block_tq2_0: qs[QK_K / 4], f16 d
+  TQ2_0: [QK_K, QK_K / 4 + 2],
+  // block_nvfp4: 4 UE4M3 scales (one per 16 values) + 64 E2M1 nibbles
+  NVFP4: [64, 64 / 16 + 64 / 2],
+  // block_q1_0: f16 d + 128 bits; block_q2_0: f16 d + 64 2-bit values
+  Q1_0: [128, 2 + 128 / 8],
+  Q2_0: [64, 2 + 64 / 4],
 };
 
 describe('ggml types', () => {
+  it("has exactly ggml's type traits: every id, name, block size and bytes per block of src/ggml.c", () => {
+    const ours = ggmlTypes.map((t) => [t.id, t.name, t.blockSize, t.bytesPerBlock]);
+    expect(ours).toEqual(ggmlTypeTraits.map((row) => [...row]));
+  });
+
   it('matches the block layout of every quantised type in ggml-common.h', () => {
     for (const [name, [blockSize, bytes]] of Object.entries(structBytes)) {
       const t = ggmlType(name);

@@ -5,7 +5,14 @@
 import type { ModelArchitecture } from '../model/architecture.js';
 import type { QuantizedTensor, TensorSpec } from '../model/tensors.js';
 import { fitsBlocks, tensorBytes } from './ggml-types.js';
-import { blockFallbacks, type MixRule, mixAdjustments, mixRules, type RuleContext } from './mix-rules.js';
+import {
+  blockFallbacks,
+  IQ12_MIXES,
+  type MixRule,
+  mixAdjustments,
+  mixRules,
+  type RuleContext,
+} from './mix-rules.js';
 import type { QuantMix } from './quant-mixes.js';
 import { storageType } from './storage-types.js';
 import {
@@ -16,6 +23,7 @@ import {
   type TensorCategory,
   tensorCategory,
 } from './tensor-category.js';
+import { type DynamicUpcast, dynamicUpcasts } from './unsloth-dynamic.js';
 
 /** llama-quantize's explicit overrides; both default to the mix's own choice. */
 export interface QuantizeOptions {
@@ -23,6 +31,11 @@ export interface QuantizeOptions {
   readonly tokenEmbeddingType?: string;
   /** `--output-tensor-type`: type for output.weight, e.g. `Q8_0`. */
   readonly outputTensorType?: string;
+  /**
+   * `--imatrix`: quantised with an importance matrix, which changes a few choices (IQ3_XXS, IQ4_NL/IQ4_XS,
+   * Q4_0/Q5_0 ffn_down). @default the mix's own `imatrix` (true where llama-quantize requires one)
+   */
+  readonly imatrix?: boolean;
 }
 
 const FLOAT_TYPES = new Set(['F32', 'F16', 'BF16']);
@@ -43,6 +56,7 @@ interface TensorFacts {
   readonly quantizable: boolean;
   readonly isOutput: boolean;
   readonly vIndex: number;
+  readonly ffnDownIndex: number;
 }
 
 /** A model's tensors with the facts every mix reads: computed once per tensor list, not once per mix. */
@@ -59,11 +73,21 @@ function prepare(tensors: readonly TensorSpec[], arch: ModelArchitecture): Prepa
   // llama.cpp: embeddings count as tied when the file has no output.weight.
   const tied = !tensors.some((t) => t.name === 'output.weight');
   const categories = tensors.map((t) => tensorCategory(t.name));
-  // i_attention_wv counts attn_v-like tensors in llama.cpp's load order (by layer, then name).
-  const vTensors = tensors
-    .filter((_, i) => isAttnVLike(categories[i] as TensorCategory))
-    .sort((a, b) => (a.layer ?? -1) - (b.layer ?? -1) || a.name.localeCompare(b.name));
+  // i_attention_wv counts attn_v-like tensors in llama.cpp's load order (by layer, then name), and
+  // i_ffn_down the ffn_down-like ones it quantises.
+  // (llama_model_loader's weight_name_comparer: layer, then std::string byte order, not locale order)
+  const loadOrder = (a: TensorSpec, b: TensorSpec) =>
+    (a.layer ?? -1) - (b.layer ?? -1) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const vTensors = tensors.filter((_, i) => isAttnVLike(categories[i] as TensorCategory)).sort(loadOrder);
   const vIndex = new Map(vTensors.map((t, i) => [t.name, i]));
+  const quantizable = tensors.map(isQuantizable);
+  // (llama.cpp counts ffn_down only as it quantises one, so an expert-scale vector does not count)
+  const downIndex = new Map(
+    tensors
+      .filter((_, i) => categories[i] === 'ffn-down' && quantizable[i])
+      .sort(loadOrder)
+      .map((t, i) => [t.name, i]),
+  );
   const first = arch.layers[0];
   const gqa = first ? first.headCount / first.kvHeadCount : 1;
   const experts = Math.max(0, ...arch.layers.map((l) => (l.ffn.kind === 'moe' ? l.ffn.experts : 0)));
@@ -77,15 +101,28 @@ function prepare(tensors: readonly TensorSpec[], arch: ModelArchitecture): Prepa
       const category = categories[i] as TensorCategory;
       return {
         category,
-        quantizable: isQuantizable(t),
+        quantizable: quantizable[i] as boolean,
         isOutput: category === 'output' || (tied && category === 'token-embd'),
         vIndex: vIndex.get(t.name) ?? 0,
+        ffnDownIndex: downIndex.get(t.name) ?? 0,
       };
     }),
   };
   prepared.set(tensors, result);
   return result;
 }
+
+const appliesTo = (
+  r: {
+    readonly categories?: readonly (TensorCategory | 'output-like')[];
+    readonly mixes?: readonly string[];
+  },
+  mix: string,
+  category: TensorCategory,
+  isOutput: boolean,
+): boolean =>
+  (r.mixes === undefined || r.mixes.includes(mix)) &&
+  (r.categories === undefined ? !isOutput : r.categories.includes(isOutput ? 'output-like' : category));
 
 /** The rows of the main table that can apply to one mix and one category (or to output-like tensors). */
 const rulesFor = new Map<string, readonly MixRule[]>();
@@ -94,27 +131,55 @@ function candidateRules(mix: string, category: TensorCategory, isOutput: boolean
   const key = `${mix} ${isOutput ? 'output-like' : category}`;
   let rows = rulesFor.get(key);
   if (rows === undefined) {
-    rows = mixRules.filter(
-      (r) =>
-        (r.mixes === undefined || r.mixes.includes(mix)) &&
-        (r.categories === undefined ? !isOutput : r.categories.includes(isOutput ? 'output-like' : category)),
-    );
+    rows = mixRules.filter((r) => appliesTo(r, mix, category, isOutput));
     rulesFor.set(key, rows);
   }
   return rows;
 }
+
+/** The upcasts of one dynamic (Unsloth) mix that can apply to one category, pre-filtered like the rules. */
+const upcastsFor = new Map<string, readonly DynamicUpcast[]>();
+
+function candidateUpcasts(
+  mix: string,
+  category: TensorCategory,
+  isOutput: boolean,
+): readonly DynamicUpcast[] {
+  const key = `${mix} ${isOutput ? 'output-like' : category}`;
+  let rows = upcastsFor.get(key);
+  if (rows === undefined) {
+    rows = dynamicUpcasts.filter((r) => appliesTo(r, mix, category, isOutput));
+    upcastsFor.set(key, rows);
+  }
+  return rows;
+}
+
+/** The 1-2 bit IQ mixes take llama.cpp's own attn_v branch, which skips the 70B and 8-expert bumps. */
+const OWN_ATTN_V_BRANCH = new Set(['MXFP4', ...IQ12_MIXES]);
 
 function ruleType(ctx: RuleContext): string {
   const row = candidateRules(ctx.mix, ctx.category, ctx.isOutput).find(
     (r) => r.when === undefined || r.when(ctx),
   );
   let type = !row || row.type === 'base' ? ctx.baseType : row.type;
-  if (!ctx.isOutput && ctx.mix !== 'MXFP4') {
+  if (!ctx.isOutput && !OWN_ATTN_V_BRANCH.has(ctx.mix)) {
     for (const adj of mixAdjustments) {
       if (adj.categories.includes(ctx.category) && adj.when(ctx, type)) type = adj.type;
     }
   }
   return type;
+}
+
+/** A dynamic mix raises a tensor to at least its upcast's type (never lowers it). */
+function upcastType(dynamicMix: string, ctx: RuleContext, type: string): string {
+  const row = candidateUpcasts(dynamicMix, ctx.category, ctx.isOutput).find(
+    (r) => r.when === undefined || r.when(ctx),
+  );
+  if (row === undefined) return type;
+  if (row.base === true || row.atLeast === undefined) return ctx.baseType;
+  const now = storageType(type);
+  const up = storageType(row.atLeast);
+  return up.bytesPerBlock / up.blockSize > now.bytesPerBlock / now.blockSize ? row.atLeast : type;
 }
 
 /** tensor_type_fallback(): a type whose blocks tile the row, else F16. */
@@ -140,7 +205,7 @@ function ggufType(
   if (FLOAT_TYPES.has(base)) return base;
   const rowElements = t.shape[0] ?? 1;
   const ctx: RuleContext = {
-    mix: mix.name,
+    mix: mix.rules ?? mix.name,
     baseType: base,
     category,
     isOutput: f.isOutput,
@@ -154,8 +219,11 @@ function ggufType(
     gqa: model.gqa,
     experts: model.experts,
     is70B: model.is70B,
+    imatrix: options.imatrix ?? mix.imatrix ?? false,
+    ffnDownIndex: f.ffnDownIndex,
   };
-  return fitRow(ruleType(ctx), rowElements);
+  const type = ruleType(ctx);
+  return fitRow(mix.origin === 'unsloth-dynamic' ? upcastType(mix.name, ctx, type) : type, rowElements);
 }
 
 // mlx-lm quantises every Linear/Embedding whose input width is a multiple of the group size (nn.quantize's
@@ -170,11 +238,12 @@ function mlxType(t: TensorSpec, mix: QuantMix): string {
 /**
  * Gives each tensor the storage type `quant` assigns it and its exact bytes.
  *
- * GGUF mixes follow llama-quantize without an importance matrix: tensors it never quantises (1-D, norms,
- * routers, biases) keep their converted type (F32, or 16-bit floats); the output head and tied embeddings
- * go to Q6_K (Q8_0 in Q8_0/MXFP4 files); `_M`/`_S`/`_L` mixes raise attn_v, ffn_down and attn_output by
- * layer; rows that are not whole blocks fall back to a 32-wide type. MLX mixes quantise every matrix whose
- * row is a multiple of 64.
+ * GGUF mixes follow llama-quantize (with an importance matrix where the mix says so): tensors it never
+ * quantises (1-D, norms, routers, biases) keep their converted type (F32, or 16-bit floats); the output head
+ * and tied embeddings go to Q6_K (Q5_K in the 1-2 bit IQ mixes, Q8_0 in Q8_0/MXFP4 files); `_M`/`_S`/`_L`
+ * and IQ mixes raise attn_v, ffn_down and attn_output by layer; rows that are not whole blocks fall back to a
+ * 32-wide type. Unsloth Dynamic mixes follow their file type's rules, then raise the tensors their recipe
+ * raises (unsloth-dynamic.ts). MLX mixes quantise every matrix whose row is a multiple of 64.
  */
 export function quantizeTensors(
   tensors: readonly TensorSpec[],
