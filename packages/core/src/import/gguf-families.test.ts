@@ -162,4 +162,71 @@ describe('llama.cpp logged figures', () => {
     expect((3 * recurrentStateBytes(architecture)) / MIB).toBeCloseTo(448.88, 2);
     expect((kvCacheBytes(architecture, 8192) - recurrentStateBytes(architecture)) / MIB).toBe(512);
   });
+
+  it('LFM2 1.2B (lfm2, short-convolution hybrid): 48 MiB of KV at 4096 in 6 layers and 0.16 MiB of conv state, as logged', async () => {
+    // "llama_kv_cache: size = 48.00 MiB (4096 cells, 6 layers, 1/1 seqs)" and "llama_memory_recurrent: size =
+    // 0.16 MiB (1 cells, 16 layers, 1 seqs), R (f32): 0.16 MiB, S (f32): 0.00 MiB" for an LFM2 1.2B backbone
+    // (n_ctx_train 128000; search index file 62876895581). Shapes: huggingface.co/LiquidAI/LFM2-1.2B config.json
+    // (hidden 2048, 16 layers of which 6 full_attention, 32 / 8 KV heads, conv_L_cache 3, FFN 12288 auto-adjusted
+    // to 8192 by conversion/lfm2.py); tensors per src/models/lfm2.cpp; recurrent iff head_count_kv is 0.
+    const d = 2048;
+    const attention = new Set([2, 5, 8, 10, 12, 14]);
+    const q8 = (name: string, shape: number[]): TypedTensor => ({
+      name,
+      shape,
+      type: 'Q8_0',
+      bytes: (shape.reduce((a, b) => a * b, 1) * 34) / 32,
+    });
+    const f32 = (name: string, shape: number[]): TypedTensor => ({
+      name,
+      shape,
+      type: 'F32',
+      bytes: shape.reduce((a, b) => a * b, 1) * 4,
+    });
+    const tensors: TypedTensor[] = [q8('token_embd.weight', [d, 65536]), f32('token_embd_norm.weight', [d])];
+    for (let i = 0; i < 16; i++) {
+      const b = `blk.${i}`;
+      tensors.push(
+        f32(`${b}.ffn_norm.weight`, [d]),
+        q8(`${b}.ffn_gate.weight`, [d, 8192]),
+        q8(`${b}.ffn_up.weight`, [d, 8192]),
+        q8(`${b}.ffn_down.weight`, [8192, d]),
+        f32(`${b}.attn_norm.weight`, [d]),
+      );
+      if (attention.has(i)) {
+        tensors.push(
+          f32(`${b}.attn_q_norm.weight`, [64]),
+          f32(`${b}.attn_k_norm.weight`, [64]),
+          q8(`${b}.attn_q.weight`, [d, d]),
+          q8(`${b}.attn_k.weight`, [d, 512]),
+          q8(`${b}.attn_v.weight`, [d, 512]),
+          q8(`${b}.attn_output.weight`, [d, d]),
+        );
+      } else {
+        tensors.push(
+          f32(`${b}.shortconv.conv.weight`, [3, d]),
+          q8(`${b}.shortconv.in_proj.weight`, [d, 3 * d]),
+          q8(`${b}.shortconv.out_proj.weight`, [d, d]),
+        );
+      }
+    }
+    const keys: Record<string, GgufValue> = {
+      'general.architecture': 'lfm2',
+      'lfm2.block_count': 16,
+      'lfm2.context_length': 128000,
+      'lfm2.embedding_length': d,
+      'lfm2.feed_forward_length': 8192,
+      'lfm2.attention.head_count': 32,
+      'lfm2.attention.head_count_kv': Array.from({ length: 16 }, (_, i) => (attention.has(i) ? 8 : 0)),
+      'lfm2.shortconv.l_cache': 3,
+      'lfm2.vocab_size': 65536,
+    };
+    const { architecture } = await readGgufHeader(writeTypedGguf(keys, tensors));
+    expect(architecture.assumptions).toBeUndefined();
+    expect(architecture.layers.filter((l) => l.recurrent?.kind === 'short-conv')).toHaveLength(10);
+    const state = recurrentStateBytes(architecture);
+    expect(state).toBe(10 * d * 2 * 4);
+    expect((state / MIB).toFixed(2)).toBe('0.16');
+    expect((kvCacheBytes(architecture, 4096) - state) / MIB).toBe(48);
+  });
 });
