@@ -68,6 +68,9 @@ describe('GGUF file types', () => {
     expect(ggufQuantName(undefined, 'gemma-4-E4B-it-UD-IQ2_M.gguf')).toBe('UD-IQ2_M');
     expect(ggufQuantName(15, 'Qwen3-32B-Q4_K_M.gguf')).toBe('Q4_K_M');
     expect(ggufQuantName(15)).toBe('Q4_K_M');
+    // the header's file type as gguf-header reports it (a name) works the same way
+    expect(ggufQuantName('Q4_K_M', 'https://host/x/Qwen3-8B-UD-Q4_K_XL.gguf')).toBe('UD-Q4_K_XL');
+    expect(ggufQuantName('Q8_0', 'Qwen3-8B-UD-Q4_K_XL.gguf')).toBe('Q8_0');
     // a name that contradicts the header: the header wins
     expect(ggufQuantName(7, 'renamed-UD-Q4_K_XL.gguf')).toBe('Q8_0');
   });

@@ -39,13 +39,12 @@ export function unslothDynamicFromFileName(fileName: string): string | undefined
 
 /**
  * The quant name of a GGUF file: its Unsloth Dynamic name when the file name says `UD-…` and the header's
- * file type is that mix's base (or missing), else the name of `general.file_type`.
+ * file type (the `general.file_type` id, or the name fileTypeName gave it) is that mix's base or missing,
+ * else the file type's name. Callers that hold a path or URL: `ggufQuantName(header.fileType, path)`.
  */
-export function ggufQuantName(fileType: number | undefined, fileName?: string): string | undefined {
-  const byType = fileType === undefined ? undefined : fileTypeName(fileType);
+export function ggufQuantName(fileType: number | string | undefined, fileName?: string): string | undefined {
+  const byType = typeof fileType === 'number' ? fileTypeName(fileType) : fileType;
   const dynamic = fileName === undefined ? undefined : unslothDynamicFromFileName(fileName);
   if (dynamic === undefined) return byType;
-  const base = findQuant(dynamic).rules;
-  const baseType = base === undefined ? undefined : findQuant(base).fileType;
-  return fileType === undefined || baseType === fileType ? dynamic : byType;
+  return byType === undefined || findQuant(dynamic).rules === byType ? dynamic : byType;
 }

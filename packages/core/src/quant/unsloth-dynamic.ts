@@ -4,9 +4,10 @@
  * Unsloth picks per-tensor types per model ("the layers quantized in Gemma 3 differ significantly from those in
  * Llama 4", https://unsloth.ai/docs/basics/unsloth-dynamic-2.0-ggufs) and publishes no rules. What is known:
  * - a UD file's header names a llama-quantize file type and carries `quantize.imatrix.*` keys: UD-Q4_K_XL →
- *   15 (Q4_K_M), UD-Q5_K_XL → 17 (Q5_K_M), UD-Q3_K_XL → 12 (Q3_K_M) (llama.cpp loader logs of
- *   Qwen3-30B-A3B-UD-Q4_K_XL and Qwen3-32B-UD-Q4_K_XL in ikawrakow/ik_llama.cpp issues #398 and #503,
- *   Qwen3-30B-A3B-128K-UD-Q5_K_XL and DeepSeek-V3-0324-UD-Q3_K_XL in ik_llama.cpp issue logs);
+ *   15 (Q4_K_M), UD-Q5_K_XL → 17 (Q5_K_M), UD-Q3_K_XL → 12 (Q3_K_M) (llama.cpp loader logs in
+ *   github.com/ikawrakow/ik_llama.cpp issues #398 (Qwen3-30B-A3B-UD-Q4_K_XL), #503 (Qwen3-32B-UD-Q4_K_XL),
+ *   #641 (Qwen3-30B-A3B-128K-UD-Q5_K_XL: 1 Q8_0, 20 Q4_K, 227 Q5_K, 90 Q6_K) and one for
+ *   DeepSeek-V3-0324-UD-Q3_K_XL);
  * - those logs' type counts: Qwen3-30B-A3B UD-Q4_K_XL holds 290 Q4_K, 37 Q5_K and only 11 Q6_K tensors where
  *   llama-quantize's Q4_K_M gives 49 Q6_K (the routed experts' ffn_down is not raised); Qwen3-32B UD-Q4_K_XL
  *   holds 293 Q4_K, 35 Q5_K, 94 Q6_K, 28 IQ4_XS (Q4_K_M: 385 Q4_K, 65 Q6_K);
@@ -14,7 +15,7 @@
  *
  * So each UD mix is modelled as its file type's llama-quantize mix with an importance matrix, plus a few
  * category-wide changes (below) chosen to match those sizes: the largest error is 7.4% (UD-Q8_K_XL), most
- * are within 4% (the table and per-file errors are in test/unsloth-dynamic-sizes.test.ts). A real header
+ * are within 4% (the per-file errors are tabled in src/quant/quant-sizes-published.test.ts). A real header
  * (a `.gguf` path) or `weightsBytes` replaces the prediction.
  */
 
@@ -88,46 +89,49 @@ const ud = (
   origin: 'unsloth-dynamic',
 });
 
-/** The Unsloth Dynamic names Unsloth publishes, largest first. `_XL` names are also accepted without `UD-`. */
+/**
+ * The Unsloth Dynamic names Unsloth publishes for most models, largest first; `_XL` names are also accepted
+ * without `UD-`. Nominal bits per weight (display and ordering only): unsloth/Qwen3-32B-GGUF's file sizes.
+ */
 export const unslothDynamicMixes: readonly QuantMix[] = [
-  ud('UD-Q8_K_XL', 'Q8_0', 'Q8_0', 10, 'Unsloth Dynamic: Q8_0, attention in 16-bit', ['Q8_K_XL']),
-  ud('UD-Q6_K_XL', 'Q6_K', 'Q6_K', 7.2, 'Unsloth Dynamic: Q6_K, attention and output Q8_0', ['Q6_K_XL']),
-  ud('UD-Q5_K_XL', 'Q5_K_M', 'Q5_K', 5.7, 'Unsloth Dynamic: Q5_K_M as llama-quantize makes it', ['Q5_K_XL']),
+  ud('UD-Q8_K_XL', 'Q8_0', 'Q8_0', 9.64, 'Unsloth Dynamic: Q8_0, attention in 16-bit', ['Q8_K_XL']),
+  ud('UD-Q6_K_XL', 'Q6_K', 'Q6_K', 7.07, 'Unsloth Dynamic: Q6_K, attention and output Q8_0', ['Q6_K_XL']),
+  ud('UD-Q5_K_XL', 'Q5_K_M', 'Q5_K', 5.67, 'Unsloth Dynamic: Q5_K_M as llama-quantize makes it', ['Q5_K_XL']),
   ud(
     'UD-Q4_K_XL',
     'Q4_K_M',
     'Q4_K',
-    4.9,
+    4.89,
     'Unsloth Dynamic: Q4_K_M, dense ffn_down ≥ Q5_K, expert ffn_down Q4_K',
     ['Q4_K_XL'],
   ),
-  ud('UD-Q3_K_XL', 'Q3_K_M', 'Q3_K', 4.0, 'Unsloth Dynamic: Q3_K_M, output Q6_K, attn_k/attn_v Q5_K', [
+  ud('UD-Q3_K_XL', 'Q3_K_M', 'Q3_K', 4.01, 'Unsloth Dynamic: Q3_K_M, output Q6_K, attn_k/attn_v Q5_K', [
     'Q3_K_XL',
   ]),
-  ud('UD-Q2_K_XL', 'Q2_K', 'Q2_K', 3.4, 'Unsloth Dynamic: Q2_K, output and token embeddings Q6_K', [
+  ud('UD-Q2_K_XL', 'Q2_K', 'Q2_K', 3.13, 'Unsloth Dynamic: Q2_K, output and token embeddings Q6_K', [
     'Q2_K_XL',
   ]),
   ud(
     'UD-IQ3_XXS',
     'IQ3_XXS',
     'IQ3_XXS',
-    3.3,
+    3.17,
     'Unsloth Dynamic: IQ3_XXS, attn_q/attn_output and expert ffn_down IQ3_S',
   ),
   ud(
     'UD-IQ2_M',
     'IQ2_M',
     'IQ2_S',
-    2.9,
+    2.82,
     'Unsloth Dynamic: IQ2_M, attn_q/attn_output IQ3_S, expert ffn_down IQ3_XXS',
   ),
   ud(
     'UD-IQ2_XXS',
     'IQ2_XXS',
     'IQ2_XXS',
-    2.6,
+    2.27,
     'Unsloth Dynamic: IQ2_XXS, experts IQ2_S, their ffn_down IQ3_XXS',
   ),
-  ud('UD-IQ1_M', 'IQ1_M', 'IQ1_M', 2.3, 'Unsloth Dynamic: IQ1_M, experts IQ2_XXS, their ffn_down IQ3_S'),
-  ud('UD-IQ1_S', 'IQ1_S', 'IQ1_S', 2.2, 'Unsloth Dynamic: IQ1_S, experts IQ2_XXS/Q2_K, attn_k/attn_v Q4_K'),
+  ud('UD-IQ1_M', 'IQ1_M', 'IQ1_M', 2.03, 'Unsloth Dynamic: IQ1_M, experts IQ2_XXS, their ffn_down IQ3_S'),
+  ud('UD-IQ1_S', 'IQ1_S', 'IQ1_S', 1.89, 'Unsloth Dynamic: IQ1_S, experts IQ2_XXS/Q2_K, attn_k/attn_v Q4_K'),
 ];
