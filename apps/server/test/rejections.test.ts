@@ -316,7 +316,7 @@ describe('rate limiting and headers', () => {
         "worker-src 'self' blob:",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
-        "connect-src 'self'",
+        "connect-src 'self' https://huggingface.co https://*.huggingface.co https://*.hf.co",
         "frame-ancestors 'none'",
       ]) {
         expect(csp, path).toContain(directive);

@@ -11,6 +11,7 @@ export type CliffbenchErrorCode =
   | 'invalid-config'
   | 'unsupported-architecture'
   | 'invalid-gguf'
+  | 'model-unreachable' // a remote GGUF (URL, hf:): gated, no Range support, network failure, other HTTP errors
   | 'invalid-scenario'
   | 'invalid-result'
   | 'does-not-fit'

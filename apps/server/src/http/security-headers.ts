@@ -6,7 +6,8 @@
  * (https://www.w3.org/TR/CSP3/#grammardef-wasm-unsafe-eval). COOP `same-origin` with COEP `require-corp` makes
  * the page cross-origin isolated, which browsers require before they hand out SharedArrayBuffer
  * (https://developer.mozilla.org/en-US/docs/Web/API/Window/crossOriginIsolated): the RAM benchmark's workers
- * then start each round at an Atomics barrier instead of a message. Everything the page loads is same-origin.
+ * then start each round at an Atomics barrier instead of a message. Everything the page loads is same-origin;
+ * it fetches from one other place, the Hugging Face Hub (GGUF headers by Range, CORS mode, which COEP allows).
  */
 import { secureHeaders } from 'hono/secure-headers';
 
@@ -18,7 +19,9 @@ export const securityHeaders = () =>
       workerSrc: ["'self'", 'blob:'],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
-      connectSrc: ["'self'"],
+      // The page reads GGUF headers from the Hugging Face Hub by HTTP Range (CORS; large files redirect to
+      // its *.hf.co CDN hosts, and CSP applies to redirect targets too).
+      connectSrc: ["'self'", 'https://huggingface.co', 'https://*.huggingface.co', 'https://*.hf.co'],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       frameAncestors: ["'none'"],

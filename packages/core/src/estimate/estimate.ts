@@ -57,12 +57,16 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
   const cpuMoeLayers = (r.sums.cumExpertBytes[splitMoe] ?? 0) > 0 ? splitMoe : 0;
   const tps = decode.tokensPerSecond;
   const fitsInContext = r.settings.contextTokens <= r.model.maxContext;
+  const assumed = r.model.assumptions ?? NO_WARNINGS;
   const quiet =
+    assumed.length === 0 &&
     p.notes.length === 0 &&
     advice.length === 0 &&
     fitsInContext &&
     r.settings.depthTokens + r.settings.generatedTokens <= r.settings.contextTokens;
-  const warnings = quiet ? NO_WARNINGS : [...p.notes, ...contextWarnings(r), ...advice.map((a) => a.message)];
+  const warnings = quiet
+    ? NO_WARNINGS
+    : [...assumed, ...p.notes, ...contextWarnings(r), ...advice.map((a) => a.message)];
   const gpuTier = decode.tiers[0];
   const cpuTier = decode.tiers[1];
   // One literal, no spreads: this runs hundreds of thousands of times a second for curves and the tuner.

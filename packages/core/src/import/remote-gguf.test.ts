@@ -219,7 +219,7 @@ describe('readRemoteGguf against a local Range server', () => {
     server.files.set('gated/m-GGUF/m-Q4_K_M.gguf', ggufFixture('llama-2-7b'));
     server.options.token = 'hf_secret';
     const e = await errorOf(readRemoteGguf('hf:gated/m-GGUF:Q4_K_M', { endpoint: server.url }));
-    expect(e.code).toBe('unknown-model');
+    expect(e.code).toBe('model-unreachable');
     expect(e.detail.reason).toBe('unauthorized');
     expect(e.message).toBe(
       "The model repository gated/m-GGUF needs a token (HTTP 401 GatedRepo): the repository is gated or private (or does not exist). Set HF_TOKEN to a Hugging Face access token whose account has accepted the model's terms.",

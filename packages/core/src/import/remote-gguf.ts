@@ -143,7 +143,10 @@ function remoteError(
   message: string,
   detail: Record<string, unknown>,
 ): CliffbenchError {
-  return new CliffbenchError('unknown-model', message, { reason, ...detail });
+  return new CliffbenchError(reason === 'not-found' ? 'unknown-model' : 'model-unreachable', message, {
+    reason,
+    ...detail,
+  });
 }
 
 function cancelled(url: string): CliffbenchError {
@@ -509,8 +512,8 @@ function urlParts(url: string): string[] {
 /**
  * Reads the header of a remote GGUF (every part of a split) by HTTP Range. `location` is what
  * `parseRemoteModel` takes (or its result): a URL, `hf:OWNER/REPO/FILE.gguf`, `hf:OWNER/REPO[:QUANT]`.
- * @throws CliffbenchError 'unknown-model' (`detail.reason`: not-found, unauthorized, no-range, network,
- *   http-status), 'invalid-gguf' (not a GGUF, header cut short), 'unsupported-architecture' or 'cancelled'.
+ * @throws CliffbenchError 'unknown-model' (`detail.reason` not-found), 'model-unreachable' (`detail.reason`:
+ *   unauthorized, no-range, network, http-status), 'invalid-gguf' (not a GGUF, header cut short), 'unsupported-architecture' or 'cancelled'.
  */
 export async function readRemoteGguf(
   location: string | RemoteLocation,

@@ -62,7 +62,9 @@ export const firstGpuLayer = (r: ResolvedScenario, gpuLayers: number): number =>
 export function kvBytes(r: ResolvedScenario, sizes: ContextSizes, from: number, to: number): number {
   return (
     rangeSum(r.kv.ownFull, from, to) * sizes.fullCells +
-    rangeSum(r.kv.ownSliding, from, to) * sizes.slidingCells
+    rangeSum(r.kv.ownSliding, from, to) * sizes.slidingCells +
+    // Recurrent state (hybrid models): one fixed-size row per sequence, on the device of its layer.
+    rangeSum(r.kv.state, from, to)
   );
 }
 

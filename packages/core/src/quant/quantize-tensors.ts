@@ -88,7 +88,8 @@ function prepare(tensors: readonly TensorSpec[], arch: ModelArchitecture): Prepa
       .sort(loadOrder)
       .map((t, i) => [t.name, i]),
   );
-  const first = arch.layers[0];
+  // llama.cpp's n_gqa() of the first attention layer (a hybrid's layer 0 may be recurrent, with no heads).
+  const first = arch.layers.find((l) => l.kvHeadCount > 0);
   const gqa = first ? first.headCount / first.kvHeadCount : 1;
   const experts = Math.max(0, ...arch.layers.map((l) => (l.ffn.kind === 'moe' ? l.ffn.experts : 0)));
   // llama-model.cpp: an 80-layer Llama-architecture model with GQA (Mistral converts as Llama), or an
