@@ -3,8 +3,9 @@
  * every layer on the GPU) for one or more models; η and t0 fitted from them replace the WebGPU bandwidth in
  * the estimates of this device.
  */
-import { type Device, models, quantMixes } from '@cliffbench/core';
+import { type Device, models } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
+import { QuantOptions } from '../inputs/QuantOptions.js';
 import { applyCalibration, inputs } from '../state/store.js';
 import { calibrationFromLlamaBench, type LlamaBenchEntry } from './llama-bench.js';
 
@@ -60,11 +61,7 @@ export function LlamaBenchForm(props: { readonly device: Device }) {
             <label>
               Its quant
               <select value={r.quant} onChange={(e) => update(i, { quant: e.currentTarget.value })}>
-                {quantMixes.map((q) => (
-                  <option key={q.name} value={q.name}>
-                    {q.name}
-                  </option>
-                ))}
+                <QuantOptions />
               </select>
             </label>
             <label>

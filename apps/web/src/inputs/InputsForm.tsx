@@ -3,13 +3,14 @@
  * (search as you type), system RAM, context, and the optional GPU layers, offload mode and KV-cache type.
  * Native, labelled controls: keyboard-operable as they are; every change lands in the URL through the store.
  */
-import { findModel, quantMixes } from '@cliffbench/core';
+import { findModel } from '@cliffbench/core';
 import { tokens } from '../format.js';
 import { inputs, modelFile, setInput, setInputs } from '../state/store.js';
 import { KV_TYPES, type KvType, OFFLOAD_MODES, type OffloadMode } from '../state/url-state.js';
 import { DeviceCombobox } from './DeviceCombobox.js';
 import { ModelFileInput } from './ModelFileInput.js';
 import { modelGroups } from './model-options.js';
+import { QuantOptions } from './QuantOptions.js';
 
 const GROUPS = modelGroups();
 /** RAM sizes people have, GB; any other value can be typed. */
@@ -84,11 +85,7 @@ export function InputsForm(props: { readonly totalLayers?: number | undefined })
           aria-describedby={file?.kind === 'gguf' ? 'quant-note' : undefined}
         >
           {file?.kind === 'gguf' ? <option value="(file)">{file.fileType ?? 'as in the file'}</option> : null}
-          {quantMixes.map((q) => (
-            <option key={q.name} value={q.name}>
-              {q.name}
-            </option>
-          ))}
+          <QuantOptions />
         </select>
         {file?.kind === 'gguf' ? (
           <small id="quant-note">The GGUF header gives every tensor's real type.</small>

@@ -31,6 +31,7 @@ beforeAll(async () => {
     writeFileSync(join(dir, partName(i + 1)), p.bytes);
   });
   writeFileSync(join(dir, 'header-only.gguf'), whole.bytes);
+  writeFileSync(join(dir, 'llama-UD-Q4_K_XL.gguf'), whole.bytes);
   writeFileSync(join(dir, 'cut.gguf'), whole.bytes.subarray(0, 1000));
   server = await startRangeServer();
   server.files.set('acme/llama-GGUF/llama-Q4_K_M.gguf', whole);
@@ -95,6 +96,12 @@ describe('modelFromArgument: local GGUFs', () => {
     expect(e.message).toBe(
       `${join(dir, 'cut.gguf')}: the GGUF header is cut short: it does not end within the file's 1000 bytes, so the file is truncated or corrupt (a download that stopped inside the header).`,
     );
+  });
+  it('names an Unsloth Dynamic file by its name, where the header only says its base mix', async () => {
+    const plain = await modelFromArgument(join(dir, 'header-only.gguf'), {}, () => {});
+    const dynamic = await modelFromArgument(join(dir, 'llama-UD-Q4_K_XL.gguf'), {}, () => {});
+    expect(plain.options?.quantName).toBe('Q4_K_M');
+    expect(dynamic.options?.quantName).toBe('UD-Q4_K_XL');
   });
 });
 

@@ -11,7 +11,7 @@ import type { ModelArchitecture } from '../model/architecture.js';
 import type { QuantizedTensor } from '../model/tensors.js';
 import { type GgmlType, ggmlTypeById, tensorBytes } from '../quant/ggml-types.js';
 import { architectureFromGguf, type GgufMetadata } from './gguf-architecture.js';
-import { fileTypeName } from './gguf-file-types.js';
+import { ggufQuantName } from './gguf-file-types.js';
 import { type ByteSource, bytesSource, splitNameOf, splitPartPaths } from './gguf-source.js';
 import { tensorGroupOf } from './tensor-group.js';
 
@@ -267,7 +267,8 @@ function modelOf(parts: readonly ParsedPart[], options: GgufReadOptions, prefixO
   const warnings = short.length === 0 ? [] : [missingDataWarning(label, size, needed, short.length > 1)];
   const tensors = withSharedExperts(ordered.flatMap((p) => p.tensors.map(({ offset: _, ...t }) => t)));
   const fileTypeId = first.metadata['general.file_type'];
-  const fileType = typeof fileTypeId === 'number' ? fileTypeName(fileTypeId) : undefined;
+  // The file type names the base mix; an Unsloth Dynamic file is told apart by its name (…-UD-Q4_K_XL.gguf).
+  const fileType = ggufQuantName(typeof fileTypeId === 'number' ? fileTypeId : undefined, first.name);
   const architecture = architectureFromGguf(first.metadata, tensors);
   return {
     architecture: options.name ? { ...architecture, name: options.name } : architecture,
