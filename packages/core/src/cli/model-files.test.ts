@@ -2,22 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cli } from '../../test/cli.js';
+import { errorOf } from '../../test/errors.js';
 import { ggufFixture, splitGgufFixture } from '../../test/gguf-files.js';
 import { type RangeServer, startRangeServer } from '../../test/range-server.js';
-import { CliffbenchError } from '../errors.js';
-import type { CliIo } from './io.js';
 import { batchModelResolver, modelFromArgument } from './model-files.js';
-import { runCli } from './run.js';
-
-async function errorOf(p: Promise<unknown>): Promise<CliffbenchError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof CliffbenchError) return error;
-    throw error;
-  }
-  throw new Error('expected a CliffbenchError');
-}
 
 let dir: string;
 let server: RangeServer;
@@ -133,25 +122,14 @@ describe('modelFromArgument and batches: remote GGUFs', () => {
   it('runs `cliffbench estimate -m hf:…` end to end, its errors on one line', async () => {
     vi.stubEnv('HF_ENDPOINT', server.url);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      readText: () => '',
-    };
     try {
-      const code = await runCli(['estimate', '-m', 'hf:acme/llama-GGUF:Q4_K_M', '-d', 'rtx 3060 12gb'], io);
-      expect(err).toBe('');
-      expect(code).toBe(0);
-      expect(out).toMatch(/^Llama 2 7B · Q4_K_M \(/);
-      const missing = await runCli(['estimate', '-m', 'hf:acme/nothing:Q4_K_M', '-d', 'rtx 3060 12gb'], io);
-      expect(missing).toBe(1);
-      expect(err).toBe(
+      const ok = await cli(['estimate', '-m', 'hf:acme/llama-GGUF:Q4_K_M', '-d', 'rtx 3060 12gb']);
+      expect(ok.err).toBe('');
+      expect(ok.code).toBe(0);
+      expect(ok.out).toMatch(/^Llama 2 7B · Q4_K_M \(/);
+      const missing = await cli(['estimate', '-m', 'hf:acme/nothing:Q4_K_M', '-d', 'rtx 3060 12gb']);
+      expect(missing.code).toBe(1);
+      expect(missing.err).toBe(
         'cliffbench estimate: The model repository acme/nothing was not found (HTTP 404 RepoNotFound): check the repository and file name.\n',
       );
     } finally {

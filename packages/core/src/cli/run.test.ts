@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cli } from '../../test/cli.js';
 import { ram, versionOne } from '../../test/result-fixtures.js';
-import type { CliIo } from './io.js';
-import { runCli } from './run.js';
-
-/** Runs the CLI against in-memory streams and files. */
-async function cli(argv: string[], files: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    readText: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no file ${path}`);
-      return text;
-    },
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 const seed = ['-m', 'gemma-4-31b', '-q', 'Q4_K_M', '-d', 'rtx 3060 12gb', '--ram', '32'];
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../../test/errors.js';
 import { type GgufValue, ggufMetadataOf, writeGguf } from '../../test/gguf-writer.js';
 import {
   CliffbenchError,
@@ -27,16 +28,6 @@ function ggufOf(arch: ModelArchitecture, extra: Record<string, GgufValue> = {}, 
     bytes: t.bytes,
   }));
   return { bytes: writeGguf({ ...metadata, 'general.file_type': 15, ...extra }, infos), tensors };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<CliffbenchError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof CliffbenchError) return error;
-    throw error;
-  }
-  throw new Error('expected a CliffbenchError');
 }
 
 const llama = findModel('llama-2-7b');

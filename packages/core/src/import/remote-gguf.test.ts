@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf } from '../../test/errors.js';
 import { bigTokenizer, ggufFixture, splitGgufFixture } from '../../test/gguf-files.js';
 import { type RangeServer, startRangeServer } from '../../test/range-server.js';
-import { CliffbenchError } from '../errors.js';
+import type { CliffbenchError } from '../errors.js';
 import { readGgufHeader } from './gguf-header.js';
 import {
   ggufEntriesOf,
@@ -14,16 +15,6 @@ import {
 } from './remote-gguf.js';
 
 const MiB = 2 ** 20;
-
-async function errorOf(p: Promise<unknown>): Promise<CliffbenchError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof CliffbenchError) return error;
-    throw error;
-  }
-  throw new Error('expected a CliffbenchError');
-}
 
 describe('parseRemoteModel', () => {
   it('reads hf: paths, Hub URLs (at the endpoint set), other URLs, and bare repos only on the page', () => {
