@@ -5,6 +5,10 @@
  */
 
 export {
+  calibrationFromLlamaRuns,
+  type LlamaRunsCalibration,
+} from './calibration/calibration-from-llama-runs.js';
+export {
   calibrationFromResult,
   MIN_FIT_R2,
 } from './calibration/calibration-from-result.js';
@@ -136,6 +140,30 @@ export { type QuantizeOptions, quantizeTensors } from './quant/quantize-tensors.
 export { mlxTypes, storageType } from './quant/storage-types.js';
 export { type TensorCategory, tensorCategory } from './quant/tensor-category.js';
 export type { DeviceStats, ResultSummary } from './result/api-types.js';
+export {
+  type LlamaBenchRun,
+  type LlamaBenchRunInput,
+  LlamaBenchRunSchema,
+  type LlamaCppSection,
+  LlamaCppSectionSchema,
+  type LlamaServerTimings,
+  LlamaServerTimingsSchema,
+  type LlamaTestKind,
+  llamaTestKind,
+  llamaTestLabel,
+  parseLlamaBenchOutput,
+  serverTimingsSpeeds,
+} from './result/llama-runs.js';
+export {
+  BAND_FACTOR,
+  checkLlamaRun,
+  type LlamaRunCheck,
+  type LlamaRunMatch,
+  llamaRunBackend,
+  llamaRunQuant,
+  matchLlamaRun,
+  PHYSICS_MARGIN,
+} from './result/match-llama-run.js';
 export {
   type RamKernel,
   RamKernelSchema,

@@ -13,7 +13,7 @@ import {
 describe('result documents across schema versions', () => {
   it('reads a version-1 upload as the current version, with no RAM section', () => {
     const doc = parseResultDocument(versionOne);
-    expect(RESULT_SCHEMA_VERSION).toBe(2);
+    expect(RESULT_SCHEMA_VERSION).toBe(3);
     expect(doc.schemaVersion).toBe(RESULT_SCHEMA_VERSION);
     expect(doc.ram).toBeUndefined();
     expect(doc.measurements[0]?.bandwidthGBs).toBe(268);
@@ -30,14 +30,14 @@ describe('result documents across schema versions', () => {
   it('refuses other versions with an invalid-result error that names the accepted ones', () => {
     let error: unknown;
     try {
-      parseResultDocument({ ...versionOne, schemaVersion: 3 });
+      parseResultDocument({ ...versionOne, schemaVersion: 4 });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(CliffbenchError);
     expect((error as CliffbenchError).code).toBe('invalid-result');
     expect((error as CliffbenchError).message).toMatch(/schemaVersion 1 or 2/);
-    expect(ResultDocumentSchema.safeParse({ ...versionOne, schemaVersion: 3 }).success).toBe(false);
+    expect(ResultDocumentSchema.safeParse({ ...versionOne, schemaVersion: 4 }).success).toBe(false);
   });
 });
 

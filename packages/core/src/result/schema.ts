@@ -5,10 +5,17 @@
  */
 import { z } from 'zod';
 import { CliffbenchError } from '../errors.js';
+import { LlamaCppSectionSchema } from './llama-runs.js';
 import { RamSectionSchema } from './ram-section.js';
 
-/** 2 added the optional `ram` section; version-1 documents (which lack only it) are read as version 2. */
-export const RESULT_SCHEMA_VERSION = 2;
+/**
+ * 2 added the optional `ram` section; 3 the optional `llamaCpp` section (llama-bench runs and llama-server
+ * timings, result/llama-runs). Older documents (which lack only those) are read as the current version.
+ * Decision: the WebGPU section (`measurements`, at least one) stays required in version 3 — a result is one
+ * benchmark visit, and llama.cpp runs travel beside its WebGPU figures; llama.cpp runs alone are calibrated
+ * from locally (`--llama-bench FILE`, the page's paste) but not uploaded without a WebGPU run.
+ */
+export const RESULT_SCHEMA_VERSION = 3;
 
 const finite = z.number().finite();
 const positive = finite.positive();
@@ -156,7 +163,7 @@ const ClaimedDeviceSchema = z.strictObject({
 });
 
 export const ResultDocumentSchema = z.strictObject({
-  schemaVersion: z.literal([1, RESULT_SCHEMA_VERSION]).transform(() => RESULT_SCHEMA_VERSION),
+  schemaVersion: z.literal([1, 2, RESULT_SCHEMA_VERSION]).transform(() => RESULT_SCHEMA_VERSION),
   app: z.strictObject({ name: z.literal('cliffbench'), version: text(50) }),
   /** ISO 8601 time the run finished. */
   createdAt: z.iso.datetime(),
@@ -184,16 +191,18 @@ export const ResultDocumentSchema = z.strictObject({
   claimedDevice: ClaimedDeviceSchema.optional(),
   /** Host-RAM bandwidth measured by @cliffbench/host-bench (version 2 on). */
   ram: RamSectionSchema.optional(),
+  /** llama-bench runs and llama-server timings (version 3 on); each run is physics-checked on upload. */
+  llamaCpp: LlamaCppSectionSchema.optional(),
   /** Wall time of the whole run, seconds. */
   durationSeconds: positive,
 });
 
 export type ResultDocument = z.infer<typeof ResultDocumentSchema>;
-/** A result document as written: `schemaVersion` 1 or 2. */
+/** A result document as written: `schemaVersion` 1, 2 or 3. */
 export type ResultDocumentInput = z.input<typeof ResultDocumentSchema>;
 
 /**
- * Reads an uploaded, stored or downloaded result document of any supported version (1 or 2) as the current
+ * Reads an uploaded, stored or downloaded result document of any supported version (1, 2 or 3) as the current
  * version. Throws CliffbenchError('invalid-result') listing what is wrong.
  */
 export function parseResultDocument(json: unknown): ResultDocument {
@@ -201,7 +210,7 @@ export function parseResultDocument(json: unknown): ResultDocument {
   if (parsed.success) return parsed.data;
   throw new CliffbenchError(
     'invalid-result',
-    `not a cliffbench result document of schemaVersion 1 or ${RESULT_SCHEMA_VERSION}: ${z.prettifyError(parsed.error)}`,
+    `not a cliffbench result document of schemaVersion 1 or 2 or ${RESULT_SCHEMA_VERSION}: ${z.prettifyError(parsed.error)}`,
     { issues: parsed.error.issues },
   );
 }
