@@ -30,9 +30,26 @@ async function readResult(path: string, io: CliIo): Promise<Calibration> {
   return calibrationFromResult(parseResultDocument(json));
 }
 
+/** `--llama-bench FILE`: η and t0 from its runs join the result file's bandwidths (η applies to the spec bandwidth). */
+async function withLlamaBench(
+  result: Calibration | undefined,
+  flags: ScenarioFlags,
+  io: CliIo,
+): Promise<Calibration | undefined> {
+  const path = flags['llama-bench'];
+  if (typeof path !== 'string') return result;
+  const { calibrationFromLlamaBenchFile } = await import('./llama-bench-flag.js');
+  const device = typeof flags.device === 'string' ? flags.device : undefined;
+  const runs = await calibrationFromLlamaBenchFile(path, device, io);
+  const { gpuBandwidthGBs: _replaced, ...rest } = result ?? {};
+  const source = [result?.source, runs.source].filter((s) => s !== undefined).join('; ');
+  return { ...rest, ...runs, source: source.length <= 300 ? source : `${source.slice(0, 299)}…` };
+}
+
 /** The calibration the flags give, if any; `--measured-ram` overrides a RAM figure from the file. */
 async function calibrationFromFlags(flags: ScenarioFlags, io: CliIo): Promise<Calibration | undefined> {
-  const file = typeof flags.calibration === 'string' ? await readResult(flags.calibration, io) : undefined;
+  const result = typeof flags.calibration === 'string' ? await readResult(flags.calibration, io) : undefined;
+  const file = await withLlamaBench(result, flags, io);
   const ram = flags['measured-ram'];
   if (typeof ram !== 'string') return file;
   const gbs = Number(ram);

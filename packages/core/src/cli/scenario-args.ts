@@ -34,6 +34,7 @@ export const scenarioOptions = {
   'file-size': { type: 'string' },
   calibration: { type: 'string' },
   'measured-ram': { type: 'string' },
+  'llama-bench': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Help lines for the scenario flags. */
@@ -66,7 +67,8 @@ Run:
       --gpu-memory GB       GPU memory usable (free VRAM, or a raised Apple iogpu.wired_limit_mb / 1024)
 Measured figures (replace spec-sheet ones):
       --calibration FILE    a result JSON from the benchmark page: measured GPU, upload and RAM bandwidth
-      --measured-ram GBS    host RAM read bandwidth you measured (all cores), GB/s`;
+      --measured-ram GBS    host RAM read bandwidth you measured (all cores), GB/s
+      --llama-bench FILE    llama-bench -o json / -o jsonl output: its tg runs on this device fit η and t0`;
 
 /** Parsed values of the scenario flags. */
 export type ScenarioFlags = { readonly [K in keyof typeof scenarioOptions]?: string | boolean | undefined };
