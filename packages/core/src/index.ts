@@ -12,6 +12,18 @@ export {
   calibrationFromResult,
   MIN_FIT_R2,
 } from './calibration/calibration-from-result.js';
+export {
+  type CommunityCalibration,
+  CommunityCalibrationSchema,
+  communityCalibration,
+  HAMPEL_K,
+  MIN_COMMUNITY_SOURCES,
+  type RobustAggregate,
+  RobustAggregateSchema,
+  robustAggregate,
+  type SourcedValue,
+  webgpuRatioCalibration,
+} from './calibration/community.js';
 export { type DecodeFit, type DecodePoint, fitDecodeFromLlamaBench } from './calibration/fit-decode.js';
 export {
   type BandwidthFit,

@@ -173,6 +173,13 @@ export interface LlamaRunCheck {
   readonly ceiling?: number;
   /** measured ÷ predicted. */
   readonly efficiency?: number;
+  /**
+   * Fraction of the spec bandwidth the measured decode reached (tg runs held wholly on the accelerator):
+   * bytes per token ÷ (spec bandwidth × (1/measured − the estimate's t0)).
+   */
+  readonly eta?: number;
+  /** The device's spec (or catalog) accelerator bandwidth, GB/s. */
+  readonly specGBs?: number;
   /** Why the run cannot be true; undefined when it passes. */
   readonly refused?: string;
 }
@@ -215,6 +222,10 @@ export function checkLlamaRun(run: LlamaBenchRun, fallbackDeviceId?: string): Ll
   const predicted = e.decodeTokensPerSecond;
   const band = e.band;
   const efficiency = measured / predicted;
+  const d = e.breakdown.decode;
+  const wholly = e.fits && (e.regime === 'gpu' || e.regime === 'unified');
+  const perToken = 1 / measured - e.breakdown.t0Seconds;
+  const eta = wholly && perToken > 0 ? (d.weightBytes + d.kvBytes) / (bw.gpuGBs * 1e9 * perToken) : undefined;
   let refused: string | undefined;
   if (measured > PHYSICS_MARGIN * ceiling) {
     refused = `tg${run.n_gen} of ${label} at ${measured.toFixed(1)} tok/s is faster than its memory allows: ${((1 / ceiling) * 1e3).toFixed(2)} ms per token just to read its bytes at spec bandwidth (${ceiling.toFixed(1)} tok/s, ×${PHYSICS_MARGIN} margin)`;
@@ -228,6 +239,8 @@ export function checkLlamaRun(run: LlamaBenchRun, fallbackDeviceId?: string): Ll
     band,
     ceiling,
     efficiency,
+    specGBs: bw.gpuGBs,
+    ...(eta === undefined ? {} : { eta }),
     ...(refused === undefined ? {} : { refused }),
   };
 }
