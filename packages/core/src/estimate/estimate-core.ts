@@ -3,7 +3,8 @@
  * times over variants of one scenario.
  */
 import { type Placement, place } from '../placement/place.js';
-import { type DecodeBreakdown, decodeTime } from '../speed/decode.js';
+import type { DecodeBreakdown } from '../speed/decode.js';
+import { decodeTimeAnyGpus } from '../speed/multi-gpu-decode.js';
 import type { ResolvedScenario } from './resolved.js';
 
 /** Placement and decode of one resolved scenario. */
@@ -15,7 +16,7 @@ export interface CoreEstimate {
 /** Places the model and estimates decode. */
 export function coreEstimate(r: ResolvedScenario): CoreEstimate {
   const placement = place(r);
-  return { placement, decode: decodeTime(r, placement) };
+  return { placement, decode: decodeTimeAnyGpus(r, placement) };
 }
 
 /**

@@ -5,10 +5,11 @@
 
 import { gpuBytesOf, hostBytesOf, kvBytes } from '../placement/memory.js';
 import { place } from '../placement/place.js';
-import { decodeTime } from '../speed/decode.js';
+import { decodeTimeAnyGpus } from '../speed/multi-gpu-decode.js';
 import { prefillTime } from '../speed/prefill.js';
 import { bandFactors } from '../uncertainty/band.js';
 import { adviceFor } from './advice.js';
+import { multiGpuPlacement } from './multi-gpu-result.js';
 import type { Advice, DetailedEstimate } from './detailed.js';
 import { type ResolveOptions, resolveScenario } from './resolve-scenario.js';
 import type { ResolvedScenario } from './resolved.js';
@@ -45,7 +46,7 @@ function contextWarnings(r: ResolvedScenario): string[] {
  */
 export function estimateResolved(r: ResolvedScenario, options: EstimateOptions = {}): DetailedEstimate {
   const p = place(r);
-  const decode = decodeTime(r, p);
+  const decode = decodeTimeAnyGpus(r, p);
   const prefill = prefillTime(r, p);
   const band = bandFactors(r.hardware.backend, p.regime);
   const advice = options.advice === false ? NO_ADVICE : adviceFor(r, p, decode.tokensPerSecond);
@@ -85,7 +86,10 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
       deviceBytes: gpuBytesOf(m) + (hw.layout === 'cpu' ? 0 : hw.runtimeBytes),
       hostBytes: hostBytesOf(m),
     },
-    placement: { gpuLayers: p.split.gpuLayers, totalLayers: n, cpuMoeLayers },
+    placement:
+      p.perDevice === undefined
+        ? { gpuLayers: p.split.gpuLayers, totalLayers: n, cpuMoeLayers }
+        : { gpuLayers: p.split.gpuLayers, totalLayers: n, cpuMoeLayers, ...multiGpuPlacement(p) },
     basis: `${r.basis}; ${band.note}`,
     warnings,
     breakdown: {

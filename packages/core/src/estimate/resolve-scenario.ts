@@ -15,9 +15,10 @@ import { speedCoefficients } from '../speed/coefficients.js';
 import { staticBasis } from './basis.js';
 import { architectureOf, tensorSpecsOf } from './model-input.js';
 import { modelSums } from './model-sums.js';
+import { deviceList, multiGpuBasis, resolveMultiGpu } from './multi-gpu-hardware.js';
 import { resolveDevice, resolveHardware } from './resolve-hardware.js';
 import { kvFor, type ResolvedScenario, type RunSettings, type WeightsSource } from './resolved.js';
-import { type ScenarioInput, ScenarioSchema } from './scenario.js';
+import { type DeviceSpec, type ScenarioInput, ScenarioSchema } from './scenario.js';
 
 /** llama-bench's default prompt length (`-p 512`, tools/llama-bench/README.md). */
 const DEFAULT_PROMPT_TOKENS = 512;
@@ -99,12 +100,15 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
     weightsSource = 'file size';
   }
   const sums = modelSums(model, tensors, weights);
-  const device = resolveDevice(s.device);
-  const hardware = resolveHardware(device, s.backend, s.host, s.gpuMemoryLimitGB, {
-    gpuBandwidthGBs: s.calibration?.gpuBandwidthGBs,
-    ramBandwidthGBs: s.calibration?.ramBandwidthGBs,
-    pcieGBs: s.calibration?.pcieGBs,
-  });
+  const list = deviceList(s.device, s.devices);
+  const multi = list.length > 1 ? resolveMultiGpu(list, s) : undefined;
+  const hardware =
+    multi?.hardware ??
+    resolveHardware(resolveDevice(list[0] as string | DeviceSpec), s.backend, s.host, s.gpuMemoryLimitGB, {
+      gpuBandwidthGBs: s.calibration?.gpuBandwidthGBs,
+      ramBandwidthGBs: s.calibration?.ramBandwidthGBs,
+      pcieGBs: s.calibration?.pcieGBs,
+    });
   const speed = speedCoefficients(hardware, s.calibration);
   const settings: RunSettings = {
     contextTokens: s.contextTokens,
@@ -135,6 +139,11 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
     settings,
     ...kvFor(model, settings),
   };
-  const basis = staticBasis(base);
-  return { ...base, basis: unmodelledNote === undefined ? basis : `${basis}; ${unmodelledNote}` };
+  let basis = staticBasis(base);
+  if (multi !== undefined) basis = `${multiGpuBasis(multi.gpus)}; ${basis}`;
+  return {
+    ...base,
+    basis: unmodelledNote === undefined ? basis : `${basis}; ${unmodelledNote}`,
+    ...(multi === undefined ? {} : { gpus: multi.gpus }),
+  };
 }

@@ -11,6 +11,7 @@ import { type SpeedCoefficients, speedCoefficients } from '../speed/coefficients
 import { staticBasis } from './basis.js';
 import { type KvCacheSettings, kvCacheSettings } from './kv-settings.js';
 import type { ModelSums } from './model-sums.js';
+import type { MultiGpu } from './multi-gpu-hardware.js';
 import { type ResolvedHardware, resolveHardware } from './resolve-hardware.js';
 import type { Calibration, HostSpec, KvCacheTypeName, Offload } from './scenario.js';
 
@@ -59,6 +60,8 @@ export interface ResolvedScenario {
   readonly kv: KvPrefixSums;
   /** The settings-independent part of the basis line (see `staticBasis`). */
   readonly basis: string;
+  /** Two or more GPUs (then `hardware` is the first one's, with all of their memory). */
+  readonly gpus?: MultiGpu | undefined;
 }
 
 /** Settings (and hardware knobs) a variant may change. */
@@ -92,7 +95,9 @@ export function reconfigure(r: ResolvedScenario, change: Reconfiguration): Resol
     settings.kvCacheTypeV !== r.settings.kvCacheTypeV ||
     settings.flashAttention !== r.settings.flashAttention;
   const kv = kvChanged ? kvFor(r.model, settings) : { kvSettings: r.kvSettings, kv: r.kv };
-  const limitChanged = 'gpuMemoryLimitGB' in change && gpuMemoryLimitGB !== r.gpuMemoryLimitGB;
+  // Several GPUs keep their hardware: a new memory limit is applied when the scenario is resolved again.
+  const limitChanged =
+    r.gpus === undefined && 'gpuMemoryLimitGB' in change && gpuMemoryLimitGB !== r.gpuMemoryLimitGB;
   const hardware = limitChanged
     ? resolveHardware(r.hardware.device, r.hardware.backend, r.host, gpuMemoryLimitGB, {
         gpuBandwidthGBs: r.calibration?.gpuBandwidthGBs,

@@ -62,7 +62,20 @@ export const ScenarioSchema = z.looseObject({
    * scaled to it tensor by tensor.
    */
   weightsBytes: positive.optional(),
-  device: z.union([z.string().min(1), DeviceSpecSchema]),
+  /** The GPU (or CPU / unified device); optional when `devices` is given. `"2x rtx 3090"` names two. */
+  device: z.union([z.string().min(1), DeviceSpecSchema]).optional(),
+  /** Several GPUs, in llama.cpp's device order (each as `device`); one GPU keeps `device`. */
+  devices: z
+    .array(z.union([z.string().min(1), DeviceSpecSchema]))
+    .min(1)
+    .max(16)
+    .optional(),
+  /** How several GPUs share the model (`-sm`). @default 'layer' */
+  splitMode: z.enum(['layer', 'row', 'tensor']).optional(),
+  /** Proportions of the model per GPU (`-ts 3,1`); default: each GPU's free memory. */
+  tensorSplit: z.array(z.number().finite().nonnegative()).min(1).max(16).optional(),
+  /** The main GPU (`-mg`): holds the KV cache and intermediate results in row split. @default 0 */
+  mainGpu: nonNegativeInt.optional(),
   host: HostSpecSchema.optional(),
   backend: BackendSchema.optional(),
   /** Allocated context, tokens. @default 4096 */
@@ -116,6 +129,24 @@ export type Regime =
   | 'cpu' // CPU only
   | 'does-not-fit'; // not even RAM holds it
 
+/** How several GPUs share a model (llama.cpp `-sm`). */
+export type SplitMode = 'layer' | 'row' | 'tensor';
+
+/** What one GPU of several holds. */
+export interface DevicePlacement {
+  readonly name: string;
+  /** Repeating layers computed on this GPU (row/tensor split: the layers it holds a share of). */
+  readonly layers: number;
+  /** Whether the output layer sits here. */
+  readonly output: boolean;
+  readonly weightsBytes: number;
+  readonly kvCacheBytes: number;
+  readonly computeBufferBytes: number;
+  /** Memory the runtime may use here, after its own context, bytes. */
+  readonly usableBytes: number;
+  readonly fits: boolean;
+}
+
 export interface EstimateMemory {
   /** Weight bytes in total. */
   readonly weightsBytes: number;
@@ -145,6 +176,10 @@ export interface EstimateResult {
     readonly totalLayers: number;
     /** Layers (the first ones) whose routed MoE experts live in system RAM; 0 for dense models. */
     readonly cpuMoeLayers?: number;
+    /** Several GPUs: how the model is split across them (`-sm`). */
+    readonly splitMode?: SplitMode;
+    /** Several GPUs: what each holds, in device order. */
+    readonly perDevice?: readonly DevicePlacement[];
   };
   /** Which numbers the estimate rests on (spec or measured bandwidth, fitted η and t0, file size...). */
   readonly basis: string;

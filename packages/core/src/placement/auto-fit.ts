@@ -59,12 +59,23 @@ export function autoFit(
   moveExperts: boolean,
   minCpuMoeLayers = 0,
 ): Split {
+  return autoFitWith(
+    r,
+    (gpuLayers, cpuMoeLayers) => gpuBytesOf(splitMemory(r, sizes, gpuLayers, cpuMoeLayers)) <= budgetBytes,
+    moveExperts,
+    minCpuMoeLayers,
+  );
+}
+
+/** `autoFit` for any memory test `fits(gpuLayers, cpuMoeLayers)`, e.g. every GPU of several within its budget. */
+export function autoFitWith(
+  r: ResolvedScenario,
+  fits: (gpuLayers: number, cpuMoeLayers: number) => boolean,
+  moveExperts: boolean,
+  minCpuMoeLayers = 0,
+): Split {
   const n = r.sums.layerCount;
-  if (gpuBytesOf(splitMemory(r, sizes, n, minCpuMoeLayers)) <= budgetBytes) {
-    return { gpuLayers: n, cpuMoeLayers: minCpuMoeLayers };
-  }
-  const fits = (gpuLayers: number, cpuMoeLayers: number): boolean =>
-    gpuBytesOf(splitMemory(r, sizes, gpuLayers, cpuMoeLayers)) <= budgetBytes;
+  if (fits(n, minCpuMoeLayers)) return { gpuLayers: n, cpuMoeLayers: minCpuMoeLayers };
   const hasExperts = (r.sums.cumExpertBytes[n] ?? 0) > 0;
   if (moveExperts && hasExperts) {
     const m = smallest(minCpuMoeLayers, n, (k) => fits(n, k));

@@ -5,7 +5,7 @@
  */
 
 import type { ResolvedScenario } from '../estimate/resolved.js';
-import type { Regime } from '../estimate/scenario.js';
+import type { Regime, SplitMode } from '../estimate/scenario.js';
 import { autoFit, FIT_MARGIN_BYTES, type Split } from './auto-fit.js';
 import {
   type ContextSizes,
@@ -15,6 +15,7 @@ import {
   type SplitMemory,
   splitMemory,
 } from './memory.js';
+import { type DeviceShare, deviceShares, multiGpuAutoFit, multiGpuMemory } from './multi-gpu.js';
 
 const GIB = 2 ** 30;
 
@@ -34,6 +35,9 @@ export interface Placement {
   readonly hostOverflowBytes: number;
   /** What about the placement the user should know. */
   readonly notes: readonly string[];
+  /** Several GPUs: how the model is split, and each GPU's share. */
+  readonly splitMode?: SplitMode;
+  readonly perDevice?: readonly DeviceShare[];
 }
 
 const gib = (bytes: number): string => `${(bytes / GIB).toFixed(1)} GiB`;
@@ -75,7 +79,55 @@ function cpuOnly(r: ResolvedScenario, sizes: ContextSizes): Placement {
   };
 }
 
+/** Two or more GPUs (see placement/multi-gpu): every GPU must hold its share; no sysmem spill is modelled. */
+function multiGpu(r: ResolvedScenario, sizes: ContextSizes): Placement {
+  const g = r.gpus as NonNullable<ResolvedScenario['gpus']>;
+  const n = r.sums.layerCount;
+  const { offload } = r.settings;
+  const split =
+    explicitSplit(r) ?? multiGpuAutoFit(r, g, sizes, offload !== 'layers', offload === 'experts' ? n : 0);
+  const shares = deviceShares(r, g, sizes, split);
+  const memory = multiGpuMemory(r, sizes, split, shares);
+  const notes: string[] = [];
+  let fits = true;
+  let regime = splitRegime(r, split);
+  for (const d of shares) {
+    if (d.fits) continue;
+    fits = false;
+    notes.push(
+      `${d.name} needs ${gib(d.weightsBytes + d.kvCacheBytes + d.computeBufferBytes)} for its share but ${gib(d.usableBytes)} is usable: llama.cpp fails to allocate (change -ts or -ngl).`,
+    );
+  }
+  if (g.splitMode === 'tensor' && split.gpuLayers < n) {
+    fits = false;
+    notes.push(
+      'Tensor split (-sm tensor) needs every layer on the GPUs: llama.cpp aborts with fewer (-ngl).',
+    );
+  }
+  const hostOverflowBytes = Math.max(0, hostBytesOf(memory) - r.hardware.ramAvailableBytes);
+  if (hostOverflowBytes > 0) {
+    regime = 'does-not-fit';
+    fits = false;
+  }
+  let usable = 0;
+  for (const u of g.units) usable += u.usableBytes;
+  return {
+    split,
+    sizes,
+    memory,
+    regime,
+    fits,
+    gpuUsableBytes: usable,
+    gpuOverflowBytes: 0,
+    hostOverflowBytes,
+    notes,
+    splitMode: g.splitMode,
+    perDevice: shares,
+  };
+}
+
 function discrete(r: ResolvedScenario, sizes: ContextSizes): Placement {
+  if (r.gpus !== undefined) return multiGpu(r, sizes);
   const n = r.sums.layerCount;
   const usable = r.hardware.gpuCapacityBytes - r.hardware.runtimeBytes;
   const asked = explicitSplit(r);
