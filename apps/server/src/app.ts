@@ -3,12 +3,14 @@
  * main.ts serves it. Every error is `{ error: { code, message, details? } }`; user text leaves only as JSON.
  */
 import { type Context, Hono } from 'hono';
+import { createCommunityRepository } from './community-repository.js';
 import type { Db } from './db/db.js';
 import { ApiError, errorResponse } from './http/api-error.js';
 import { securityHeaders } from './http/security-headers.js';
 import { mountStaticSite } from './http/static-site.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createResultsRepository } from './results-repository.js';
+import { communityRoutes } from './routes/community-routes.js';
 import { resultsRoutes } from './routes/results-routes.js';
 
 export interface AppOptions {
@@ -26,6 +28,7 @@ const WRITE_COST = 5;
 
 export function createApp(options: AppOptions): Hono {
   const repo = createResultsRepository(options.db);
+  const community = createCommunityRepository(options.db);
   const limiter = createRateLimiter(options.rateLimit);
   const app = new Hono();
 
@@ -49,7 +52,10 @@ export function createApp(options: AppOptions): Hono {
   app.get('/healthz', async (c) =>
     c.json({ ok: true, database: options.db.kind, results: await repo.count() }),
   );
-  app.route('/api/results', resultsRoutes(repo));
+  // The source of an upload, for community aggregates: the salted hash of its client key, never the key.
+  const sourceOf = (c: Context) => community.sourceHash(options.clientKey?.(c) ?? 'local');
+  app.route('/api/results', resultsRoutes(repo, sourceOf));
+  app.route('/api', communityRoutes(community));
   app.get('/api/devices', async (c) => c.json({ devices: await repo.deviceStats() }));
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', 'No such API route; see apps/server/README.md.');

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { DeviceStats, ResultSummary } from '@cliffbench/core';
 import { type Cursor, encodeCursor, type SortKey } from './cursor.js';
 import type { Db } from './db/db.js';
+import type { LlamaRunRow } from './llama-run-rows.js';
 import type { ResultFacts } from './result-facts.js';
 
 export interface ListQuery {
@@ -26,6 +27,10 @@ export interface NewResult {
   readonly facts: ResultFacts;
   /** The validated document as JSON text. */
   readonly documentJson: string;
+  /** Salted hash of the uploader's client address (community aggregates count each source once). */
+  readonly sourceHash?: string | null;
+  /** Its checked llama.cpp runs, stored in the same statement as the result. */
+  readonly llamaRuns?: readonly LlamaRunRow[];
 }
 
 export interface ResultsRepository {
@@ -76,13 +81,30 @@ const SORTS: Record<SortKey, { column: string; cast: string; key: (s: ResultSumm
 
 export function createResultsRepository(db: Db): ResultsRepository {
   return {
-    async insert({ contentHash, deleteTokenHash, facts, documentJson }) {
+    async insert({ contentHash, deleteTokenHash, facts, documentJson, sourceHash, llamaRuns }) {
       const id = newId();
+      // One statement (a data-modifying CTE), so a result and its llama.cpp runs are stored together or not at all.
       const inserted = await db.query<{ id: string }>(
-        `INSERT INTO results (id, content_hash, delete_token_hash, run_at, device, device_id, vendor, browser,
-           mode, bandwidth_gbs, document)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+        `WITH ins AS (
+           INSERT INTO results (id, content_hash, delete_token_hash, run_at, device, device_id, vendor, browser,
+             mode, bandwidth_gbs, document, source_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (content_hash) DO NOTHING RETURNING id
+         ), runs AS (
+           INSERT INTO llama_runs (result_id, source_hash, run_index, device_id, backend, vendor, model_id, quant,
+             kind, n_prompt, n_gen, n_depth, n_ubatch, flash_attn, type_k, build_number, build_commit,
+             measured_ts, predicted_ts, efficiency, eta, spec_gbs, webgpu_gbs)
+           SELECT ins.id, $12, r.run_index, r.device_id, r.backend, r.vendor, r.model_id, r.quant, r.kind,
+             r.n_prompt, r.n_gen, r.n_depth, r.n_ubatch, r.flash_attn, r.type_k, r.build_number, r.build_commit,
+             r.measured_ts, r.predicted_ts, r.efficiency, r.eta, r.spec_gbs, r.webgpu_gbs
+           FROM ins CROSS JOIN jsonb_to_recordset($13::jsonb) AS r(run_index integer, device_id text,
+             backend text, vendor text, model_id text, quant text, kind text, n_prompt integer, n_gen integer,
+             n_depth integer, n_ubatch integer, flash_attn text, type_k text, build_number integer,
+             build_commit text, measured_ts double precision, predicted_ts double precision,
+             efficiency double precision, eta double precision, spec_gbs double precision,
+             webgpu_gbs double precision)
+         )
+         SELECT id FROM ins`,
         [
           id,
           contentHash,
@@ -95,6 +117,8 @@ export function createResultsRepository(db: Db): ResultsRepository {
           facts.mode,
           facts.bandwidthGBs,
           documentJson,
+          sourceHash ?? null,
+          JSON.stringify(llamaRuns ?? []),
         ],
       );
       if (inserted.rows[0]) return { id, created: true };

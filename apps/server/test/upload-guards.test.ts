@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { ResultDocument } from '@cliffbench/core';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, migrate } from '../src/db/migrate.js';
-import { createResultsRepository } from '../src/results-repository.js';
 import { type Backend, backends, type ErrorBody, openedBackend, post, storedRows } from './backends.js';
 import { realDocument, resultDocument } from './documents.js';
 
@@ -126,30 +125,24 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
     const oldDir = mkdtempSync(join(tmpdir(), 'cliffbench-migrations-'));
     try {
       // The database as it was before 002: only 001 applied, a page upload stored as "Chrome 138".
-      await t.db.exec('DROP TABLE results; DELETE FROM migrations;');
+      await t.db.exec(
+        'DROP TABLE llama_runs; DROP TABLE source_salt; DROP TABLE results; DELETE FROM migrations;',
+      );
       copyFileSync(join(MIGRATIONS_DIR, '001-results.sql'), join(oldDir, '001-results.sql'));
       await migrate(t.db, oldDir);
-      const repo = createResultsRepository(t.db);
-      const old = async (doc: ResultDocument, browser: string, n: number) =>
-        (
-          await repo.insert({
-            contentHash: `hash-${n}`,
-            deleteTokenHash: 'token',
-            facts: {
-              device: 'test',
-              deviceId: null,
-              vendor: 'nvidia',
-              browser,
-              mode: 'quick',
-              runAt: doc.createdAt,
-              bandwidthGBs: 300,
-            },
-            documentJson: JSON.stringify(doc),
-          })
-        ).id;
+      // Rows as 001's table holds them (the repository's insert writes columns later migrations add).
+      const old = async (doc: ResultDocument, browser: string, n: number) => {
+        const id = `old-${n}`.padEnd(16, 'x');
+        await t.db.query(
+          `INSERT INTO results (id, content_hash, delete_token_hash, run_at, device, device_id, vendor, browser,
+             mode, bandwidth_gbs, document) VALUES ($1, $2, 'token', $3, 'test', NULL, 'nvidia', $4, 'quick', 300, $5)`,
+          [id, `hash-${n}`, doc.createdAt, browser, JSON.stringify(doc)],
+        );
+        return id;
+      };
       const page = await old(pageUpload(700), 'Chrome 138', 700);
       const dawn = await old(realDocument(), 'node', 701);
-      expect(await migrate(t.db)).toContain('002-browser-names.sql');
+      expect(await migrate(t.db)).toEqual(['002-browser-names.sql', '003-llama-runs.sql']);
       const { items } = (await (await t.app.request('/api/results?limit=100&browser=Chrome')).json()) as Page;
       expect(items.map((item) => item.id)).toEqual([page]);
       const all = (await (await t.app.request('/api/results?limit=100')).json()) as Page;

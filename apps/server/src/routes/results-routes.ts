@@ -10,12 +10,18 @@
  * `resultBrowser`: the name without version), case-insensitively: `Chrome` and `chrome 138` find Chrome runs.
  */
 import { randomBytes } from 'node:crypto';
-import { browserName, RESULT_SCHEMA_VERSION, ResultDocumentSchema } from '@cliffbench/core';
-import { Hono } from 'hono';
+import {
+  browserName,
+  calibrationFromResult,
+  RESULT_SCHEMA_VERSION,
+  ResultDocumentSchema,
+} from '@cliffbench/core';
+import { type Context, Hono } from 'hono';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
 import { type Cursor, decodeCursor, SORT_KEYS, type SortKey } from '../cursor.js';
 import { ApiError } from '../http/api-error.js';
 import { readJsonBody } from '../http/read-json.js';
+import { llamaRunRows } from '../llama-run-rows.js';
 import { implausibilities } from '../plausibility.js';
 import { resultFacts } from '../result-facts.js';
 import { RESULT_ID_PATTERN, type ResultsRepository } from '../results-repository.js';
@@ -94,7 +100,10 @@ function listQuery(query: (key: string) => string | undefined) {
   };
 }
 
-export function resultsRoutes(repo: ResultsRepository): Hono {
+export function resultsRoutes(
+  repo: ResultsRepository,
+  sourceOf?: (c: Context) => Promise<string | undefined>,
+): Hono {
   const routes = new Hono();
 
   routes.post('/', async (c) => {
@@ -105,6 +114,11 @@ export function resultsRoutes(repo: ResultsRepository): Hono {
       deleteTokenHash: sha256Hex(deleteToken),
       facts: resultFacts(doc),
       documentJson: JSON.stringify(doc),
+      sourceHash: (await sourceOf?.(c)) ?? null,
+      llamaRuns:
+        doc.llamaCpp === undefined
+          ? []
+          : llamaRunRows(doc, calibrationFromResult(doc).gpuBandwidthGBs ?? null),
     });
     const url = `/api/results/${id}`;
     return created ? c.json({ id, url, deleteToken }, 201) : c.json({ id, url }, 200);
