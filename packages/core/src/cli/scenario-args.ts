@@ -10,7 +10,10 @@ import type { ScenarioInput } from '../estimate/scenario.js';
 export const scenarioOptions = {
   model: { type: 'string', short: 'm' },
   quant: { type: 'string', short: 'q' },
-  device: { type: 'string', short: 'd' },
+  device: { type: 'string', short: 'd', multiple: true },
+  'split-mode': { type: 'string' },
+  'tensor-split': { type: 'string' },
+  'main-gpu': { type: 'string' },
   bandwidth: { type: 'string' },
   memory: { type: 'string' },
   kind: { type: 'string' },
@@ -46,7 +49,11 @@ export const scenarioHelp = `Model and quant:
   -q, --quant NAME          GGUF quant mix, e.g. Q4_K_M (default Q4_K_M; ignored for .gguf files)
       --file-size BYTES     real tensor bytes of the file (llama-bench "size"), overrides the prediction
 Device (a catalog name, or explicit numbers):
-  -d, --device NAME         e.g. "rtx 3060 12gb", "M3 Max 40-core 64GB" (see "cliffbench devices")
+  -d, --device NAME         e.g. "rtx 3060 12gb", "M3 Max 40-core 64GB" (see "cliffbench devices");
+                            repeat it for several GPUs, in llama.cpp's order, or "2x rtx 3090"
+      --split-mode MODE     several GPUs: layer | row | tensor (-sm, default layer)
+      --tensor-split A,B    several GPUs: proportions per GPU (-ts 3,1; default: free memory)
+      --main-gpu I          several GPUs: the main GPU (-mg, default 0)
       --bandwidth GBS       memory bandwidth, GB/s      --memory GB   accelerator memory, GB
       --kind KIND           discrete | unified | cpu     --tflops T    dense FP16 TFLOPS
   -b, --backend NAME        cuda | metal | vulkan | rocm | cpu (default: by vendor)
@@ -71,11 +78,13 @@ Measured figures (replace spec-sheet ones):
       --llama-bench FILE    llama-bench -o json / -o jsonl output: its tg runs on this device fit η and t0`;
 
 /** Parsed values of the scenario flags. */
-export type ScenarioFlags = { readonly [K in keyof typeof scenarioOptions]?: string | boolean | undefined };
+export type ScenarioFlags = {
+  readonly [K in keyof typeof scenarioOptions]?: string | boolean | readonly string[] | undefined;
+};
 
 function number(flags: ScenarioFlags, name: keyof typeof scenarioOptions): number | undefined {
   const raw = flags[name];
-  if (raw === undefined || typeof raw === 'boolean') return undefined;
+  if (raw === undefined || typeof raw !== 'string') return undefined;
   const value = Number(raw);
   if (!Number.isFinite(value)) {
     throw new CliffbenchError('invalid-scenario', `--${name} must be a number, got "${raw}".`, {
@@ -95,6 +104,22 @@ function defined(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
 
+/** `--split-mode`, `--tensor-split 3,1` and `--main-gpu` as scenario fields. */
+function splitFlags(flags: ScenarioFlags): Record<string, unknown> {
+  const ts = text(flags, 'tensor-split');
+  let tensorSplit: number[] | undefined;
+  if (ts !== undefined) {
+    tensorSplit = ts.split(/[,/]/).map((x) => Number(x.trim()));
+    if (tensorSplit.some((x) => !Number.isFinite(x) || x < 0)) {
+      throw new CliffbenchError(
+        'invalid-scenario',
+        `--tensor-split takes proportions such as 3,1, got "${ts}".`,
+      );
+    }
+  }
+  return defined({ splitMode: text(flags, 'split-mode'), tensorSplit, mainGpu: number(flags, 'main-gpu') });
+}
+
 /**
  * A scenario from flags. The `model` is left as typed; the caller resolves paths. Throws 'invalid-scenario'
  * when neither a device name nor explicit numbers are given.
@@ -108,8 +133,16 @@ export function scenarioFromFlags(flags: ScenarioFlags): ScenarioInput {
     );
   }
   const bandwidth = number(flags, 'bandwidth');
-  const deviceName = text(flags, 'device');
+  const rawDevice = flags.device;
+  const deviceNames =
+    typeof rawDevice === 'string'
+      ? [rawDevice]
+      : Array.isArray(rawDevice)
+        ? [...(rawDevice as readonly string[])]
+        : [];
+  const deviceName = deviceNames.length === 1 ? deviceNames[0] : undefined;
   let device: ScenarioInput['device'];
+  let devices: string[] | undefined;
   if (bandwidth !== undefined) {
     const kind = text(flags, 'kind') ?? 'discrete';
     if (kind !== 'discrete' && kind !== 'unified' && kind !== 'cpu') {
@@ -126,6 +159,8 @@ export function scenarioFromFlags(flags: ScenarioFlags): ScenarioInput {
     };
   } else if (deviceName !== undefined) {
     device = deviceName;
+  } else if (deviceNames.length > 1) {
+    devices = deviceNames;
   } else {
     throw new CliffbenchError(
       'invalid-scenario',
@@ -140,8 +175,9 @@ export function scenarioFromFlags(flags: ScenarioFlags): ScenarioInput {
   return {
     model,
     quant: text(flags, 'quant') ?? 'Q4_K_M',
-    device,
+    ...(devices === undefined ? { device } : { devices }),
     ...(Object.keys(host).length > 0 ? { host } : {}),
+    ...splitFlags(flags),
     ...defined({
       backend: text(flags, 'backend'),
       contextTokens: number(flags, 'context'),

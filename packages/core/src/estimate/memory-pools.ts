@@ -63,6 +63,8 @@ interface PoolSpec {
   /** What happens to bytes past what the pool holds. */
   readonly overflow: string;
   readonly gpuLimit?: MemoryPool['gpuLimit'];
+  /** Several GPUs: the GPU's name, said first in the text. */
+  readonly name?: string;
 }
 
 const sum = (parts: readonly MemoryPart[]): number => parts.reduce((a, p) => a + p.bytes, 0);
@@ -80,6 +82,25 @@ const hostParts = (m: Memory): MemoryPart[] => [
   { kind: 'spilled', label: 'spilled from the GPU', bytes: m.gpuOverflowBytes },
 ];
 
+/** Several GPUs: one pool per GPU (its share, its compute buffer, its runtime context). */
+function perGpuPools(m: Memory, e: DetailedEstimate): PoolSpec[] {
+  const devices = e.placement.perDevice ?? [];
+  const runtime = devices.length > 0 ? m.runtimeBytes / devices.length : 0;
+  return devices.map((d, i) => ({
+    kind: 'gpu',
+    label: `GPU ${i} memory`,
+    name: d.name,
+    totalBytes: d.usableBytes + runtime,
+    reservedBytes: 0,
+    parts: [
+      { kind: 'weights', label: 'weights', bytes: d.weightsBytes },
+      { kind: 'kv', label: 'KV cache', bytes: d.kvCacheBytes },
+      { kind: 'buffers', label: 'buffers & runtime', bytes: d.computeBufferBytes + runtime },
+    ],
+    overflow: 'llama.cpp fails to allocate',
+  }));
+}
+
 const ram = (m: Memory): PoolSpec => ({
   kind: 'ram',
   label: 'System RAM',
@@ -91,8 +112,10 @@ const ram = (m: Memory): PoolSpec => ({
 
 /** The pools of each memory layout. */
 const POOLS: Readonly<Record<MemoryLayout, (m: Memory, e: DetailedEstimate) => readonly PoolSpec[]>> = {
-  discrete: (m, e) => [
-    {
+  discrete: (m, e) => {
+    const ramPool = ram(m);
+    if (e.placement.perDevice !== undefined) return [...perGpuPools(m, e), ramPool];
+    const gpu: PoolSpec = {
       kind: 'gpu',
       label: 'GPU memory',
       totalBytes: m.gpuUsableBytes + m.runtimeBytes,
@@ -102,9 +125,9 @@ const POOLS: Readonly<Record<MemoryLayout, (m: Memory, e: DetailedEstimate) => r
         e.regime === 'sysmem-fallback'
           ? 'the driver spills it to system RAM and the GPU reads it over PCIe'
           : 'llama.cpp fails to allocate',
-    },
-    ram(m),
-  ],
+    };
+    return [gpu, ramPool];
+  },
   unified: (m) => [
     {
       kind: 'unified',
@@ -142,6 +165,7 @@ function poolOf(spec: PoolSpec): MemoryPool {
   ];
   const gpuLimit = spec.gpuLimit;
   const figures = [
+    spec.name === undefined ? '' : `${spec.name}: `,
     `${gib(usedBytes)} of ${gib(availableBytes)} GiB`,
     spec.reservedBytes > 0
       ? ` available (${gib(spec.totalBytes)} less ${gib(spec.reservedBytes)} for the OS)`
@@ -169,7 +193,10 @@ function poolOf(spec: PoolSpec): MemoryPool {
   };
 }
 
-/** The memory bars of an estimate: GPU memory and system RAM, one unified pool, or system RAM alone. */
+/**
+ * The memory bars of an estimate: GPU memory and system RAM (several GPUs: one bar per GPU, then RAM), one unified
+ * pool, or system RAM alone.
+ */
 export function memoryPools(e: DetailedEstimate): readonly MemoryPool[] {
   const m = e.breakdown.memory;
   return POOLS[m.layout](m, e).map(poolOf);

@@ -141,11 +141,16 @@ export function resolveMultiGpu(
   };
 }
 
-/** "2 GPUs, layer split (RTX 3090 + RTX 3060 12GB)": the basis line's lead. */
-export function multiGpuBasis(g: MultiGpu): string {
+/** "2× GeForce RTX 3090", "GeForce RTX 3090 + GeForce RTX 3060 12GB". */
+export function multiGpuName(g: MultiGpu): string {
   const names = g.units.map((u) => u.device.name);
   const same = names.every((x) => x === names[0]);
-  const list = same ? `${names.length}× ${names[0]}` : names.join(' + ');
+  return same ? `${names.length}× ${names[0]}` : names.join(' + ');
+}
+
+/** "2× GeForce RTX 3090, layer split, -ts 3,1": the basis line's lead. */
+export function multiGpuBasis(g: MultiGpu): string {
+  const list = multiGpuName(g);
   const ts = g.tensorSplit === undefined ? '' : `, -ts ${g.tensorSplit.join(',')}`;
   return `${list}, ${g.splitMode} split${ts}`;
 }

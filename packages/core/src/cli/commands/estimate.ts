@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { estimateResolved } from '../../estimate/estimate.js';
+import { multiGpuName } from '../../estimate/multi-gpu-hardware.js';
 import { formatEstimate } from '../format-estimate.js';
 import type { CliIo } from '../io.js';
 import { batchModelResolver } from '../model-files.js';
@@ -56,7 +57,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     `${formatEstimate(e, {
       model: r.model.name,
       quant: r.quantName,
-      device: r.hardware.device.name,
+      device: r.gpus === undefined ? r.hardware.device.name : multiGpuName(r.gpus),
       backend: r.hardware.backend,
       contextTokens: r.settings.contextTokens,
       promptTokens: r.settings.promptTokens,
