@@ -30,6 +30,13 @@ async function readResult(path: string, io: CliIo): Promise<Calibration> {
   return calibrationFromResult(parseResultDocument(json));
 }
 
+/** The (first) `--device` named. */
+function firstDevice(flags: ScenarioFlags): string | undefined {
+  const device: unknown = flags.device;
+  const first: unknown = Array.isArray(device) ? device[0] : device;
+  return typeof first === 'string' ? first : undefined;
+}
+
 /** `--llama-bench FILE`: η and t0 from its runs join the result file's bandwidths (η applies to the spec bandwidth). */
 async function withLlamaBench(
   result: Calibration | undefined,
@@ -39,17 +46,34 @@ async function withLlamaBench(
   const path = flags['llama-bench'];
   if (typeof path !== 'string') return result;
   const { calibrationFromLlamaBenchFile } = await import('./llama-bench-flag.js');
-  const device = typeof flags.device === 'string' ? flags.device : undefined;
+  const device = firstDevice(flags);
   const runs = await calibrationFromLlamaBenchFile(path, device, io);
   const { gpuBandwidthGBs: _replaced, ...rest } = result ?? {};
   const source = [result?.source, runs.source].filter((s) => s !== undefined).join('; ');
   return { ...rest, ...runs, source: source.length <= 300 ? source : `${source.slice(0, 299)}…` };
 }
 
+/** `--server URL`: the device's community η, unless the user's own llama-bench runs gave one. */
+async function withCommunity(
+  own: Calibration | undefined,
+  flags: ScenarioFlags,
+): Promise<Calibration | undefined> {
+  const server = flags.server;
+  const device = firstDevice(flags);
+  if (typeof server !== 'string' || device === undefined || own?.eta !== undefined) return own;
+  const { calibrationFromServer } = await import('./server-flag.js');
+  const backend = typeof flags.backend === 'string' ? flags.backend : undefined;
+  const community = await calibrationFromServer(server, device, backend);
+  if (community === undefined) return own;
+  const { gpuBandwidthGBs: _replaced, ...rest } = own ?? {};
+  const source = [own?.source, community.source].filter((s) => s !== undefined).join('; ');
+  return { ...rest, ...community, source: source.length <= 300 ? source : `${source.slice(0, 299)}…` };
+}
+
 /** The calibration the flags give, if any; `--measured-ram` overrides a RAM figure from the file. */
 async function calibrationFromFlags(flags: ScenarioFlags, io: CliIo): Promise<Calibration | undefined> {
   const result = typeof flags.calibration === 'string' ? await readResult(flags.calibration, io) : undefined;
-  const file = await withLlamaBench(result, flags, io);
+  const file = await withCommunity(await withLlamaBench(result, flags, io), flags);
   const ram = flags['measured-ram'];
   if (typeof ram !== 'string') return file;
   const gbs = Number(ram);

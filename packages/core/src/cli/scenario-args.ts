@@ -38,6 +38,7 @@ export const scenarioOptions = {
   calibration: { type: 'string' },
   'measured-ram': { type: 'string' },
   'llama-bench': { type: 'string' },
+  server: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Help lines for the scenario flags. */
@@ -75,7 +76,8 @@ Run:
 Measured figures (replace spec-sheet ones):
       --calibration FILE    a result JSON from the benchmark page: measured GPU, upload and RAM bandwidth
       --measured-ram GBS    host RAM read bandwidth you measured (all cores), GB/s
-      --llama-bench FILE    llama-bench -o json / -o jsonl output: its tg runs on this device fit η and t0`;
+      --llama-bench FILE    llama-bench -o json / -o jsonl output: its tg runs on this device fit η and t0
+      --server URL          a cliffbench results server: η from runs uploaded for this device (off by default)`;
 
 /** Parsed values of the scenario flags. */
 export type ScenarioFlags = {
