@@ -10,6 +10,7 @@ import { prefillTime } from '../speed/prefill.js';
 import { bandFactors } from '../uncertainty/band.js';
 import { adviceFor } from './advice.js';
 import { multiGpuPlacement } from './multi-gpu-result.js';
+import { parallelStreams } from './parallel-slots.js';
 import type { Advice, DetailedEstimate } from './detailed.js';
 import { type ResolveOptions, resolveScenario } from './resolve-scenario.js';
 import type { ResolvedScenario } from './resolved.js';
@@ -129,7 +130,7 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
     },
     advice,
   };
-  return result;
+  return (r.settings.parallel ?? 1) > 1 ? { ...result, parallel: parallelStreams(r, decode) } : result;
 }
 
 /** The detailed estimate of a scenario (throws CliffbenchError for bad input). */

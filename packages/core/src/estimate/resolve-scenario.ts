@@ -122,6 +122,9 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
     kvCacheType: s.kvCacheType,
     kvCacheTypeV: s.kvCacheTypeV,
     flashAttention: s.flashAttention,
+    ...(s.parallel === undefined ? {} : { parallel: s.parallel }),
+    ...(s.kvUnified === undefined ? {} : { kvUnified: s.kvUnified }),
+    ...(s.parallelRuntime === undefined ? {} : { parallelRuntime: s.parallelRuntime }),
   };
   const base = {
     id: s.id,

@@ -38,6 +38,12 @@ export interface RunSettings {
   readonly kvCacheType: KvCacheTypeName | undefined;
   readonly kvCacheTypeV: KvCacheTypeName | undefined;
   readonly flashAttention: boolean | undefined;
+  /** Concurrent streams (llama-server `-np`, Ollama `OLLAMA_NUM_PARALLEL`); undefined = 1. */
+  readonly parallel?: number | undefined;
+  /** llama-server `--kv-unified`. */
+  readonly kvUnified?: boolean | undefined;
+  /** Whose rule `parallel` follows; undefined = llama.cpp. */
+  readonly parallelRuntime?: 'llama.cpp' | 'ollama' | undefined;
 }
 
 /** A scenario ready for the fast path. Treat as immutable; derive variants with `reconfigure`. */

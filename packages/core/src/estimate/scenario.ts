@@ -76,6 +76,15 @@ export const ScenarioSchema = z.looseObject({
   tensorSplit: z.array(z.number().finite().nonnegative()).min(1).max(16).optional(),
   /** The main GPU (`-mg`): holds the KV cache and intermediate results in row split. @default 0 */
   mainGpu: nonNegativeInt.optional(),
+  /**
+   * Concurrent streams: llama-server `-np N` (shares `contextTokens` across the slots unless `kvUnified`) or
+   * Ollama's `OLLAMA_NUM_PARALLEL` (allocates `contextTokens` for each). @default 1
+   */
+  parallel: z.number().int().positive().max(256).optional(),
+  /** llama-server `--kv-unified`: one cache the slots share, each may use the whole context. @default false */
+  kvUnified: z.boolean().optional(),
+  /** Which runtime's rule `parallel` follows. @default 'llama.cpp' */
+  parallelRuntime: z.enum(['llama.cpp', 'ollama']).optional(),
   host: HostSpecSchema.optional(),
   backend: BackendSchema.optional(),
   /** Allocated context, tokens. @default 4096 */
@@ -129,6 +138,19 @@ export type Regime =
   | 'cpu' // CPU only
   | 'does-not-fit'; // not even RAM holds it
 
+/** Concurrent streams of one server (llama-server slots, Ollama parallel requests). */
+export interface ParallelStreams {
+  readonly streams: number;
+  /** Context each stream may fill, tokens. */
+  readonly contextPerStream: number;
+  /** KV cells allocated in all, full-attention layers. */
+  readonly allocatedCells: number;
+  /** Decode speed each stream sees when all generate at once, tokens/s. */
+  readonly perStreamTokensPerSecond: number;
+  /** All streams together, tokens/s (a batched step reads the weights once). */
+  readonly aggregateTokensPerSecond: number;
+}
+
 /** How several GPUs share a model (llama.cpp `-sm`). */
 export type SplitMode = 'layer' | 'row' | 'tensor';
 
@@ -181,6 +203,8 @@ export interface EstimateResult {
     /** Several GPUs: what each holds, in device order. */
     readonly perDevice?: readonly DevicePlacement[];
   };
+  /** Concurrent streams (`parallel` > 1): each stream's context and decode, and all of them together. */
+  readonly parallel?: ParallelStreams;
   /** Which numbers the estimate rests on (spec or measured bandwidth, fitted η and t0, file size...). */
   readonly basis: string;
   /** What is slow or does not fit, and what the user can change. */

@@ -5,6 +5,7 @@
  */
 
 import { rangeSum } from '../estimate/model-sums.js';
+import { streamLayout } from '../estimate/parallel-slots.js';
 import type { ResolvedScenario } from '../estimate/resolved.js';
 import { kvCacheCells } from '../footprint/kv-cache.js';
 import { computeBufferBytes, hostComputeBufferBytes } from '../footprint/overhead.js';
@@ -19,15 +20,20 @@ export interface ContextSizes {
   readonly computeBytes: number;
   /** The host's compute buffer when the accelerator computes, bytes. */
   readonly hostComputeBytes: number;
+  /** Sequences keeping their own recurrent state (parallel streams); 1 unless `parallel`. */
+  readonly stateSequences?: number;
 }
 
 /** Cells and compute buffers for the scenario's context and micro-batch. */
 export function contextSizes(r: ResolvedScenario): ContextSizes {
   const { contextTokens, ubatchTokens } = r.settings;
   const cells = kvCacheCells(contextTokens, r.kv.slidingWindow, { ubatchTokens });
+  // Parallel streams (see estimate/parallel-slots): the caches' cells in all; the compute buffer stays one stream's.
+  const streams = (r.settings.parallel ?? 1) > 1 ? streamLayout(r) : undefined;
   return {
-    fullCells: cells.full,
-    slidingCells: cells.sliding,
+    fullCells: streams?.fullCells ?? cells.full,
+    slidingCells: streams?.slidingCells ?? cells.sliding,
+    ...(streams === undefined ? {} : { stateSequences: streams.stateSequences }),
     computeBytes: computeBufferBytes(r.model, {
       ubatchTokens: Math.min(ubatchTokens, cells.full),
       contextCells: cells.full,
@@ -64,7 +70,7 @@ export function kvBytes(r: ResolvedScenario, sizes: ContextSizes, from: number, 
     rangeSum(r.kv.ownFull, from, to) * sizes.fullCells +
     rangeSum(r.kv.ownSliding, from, to) * sizes.slidingCells +
     // Recurrent state (hybrid models): one fixed-size row per sequence, on the device of its layer.
-    rangeSum(r.kv.state, from, to)
+    rangeSum(r.kv.state, from, to) * (sizes.stateSequences ?? 1)
   );
 }
 
