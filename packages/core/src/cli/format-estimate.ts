@@ -48,6 +48,14 @@ export function formatEstimate(e: DetailedEstimate, title: EstimateTitle): strin
     ),
     ...memoryPools(e).map((pool) => row(pool.label, `${textBar(pool)} ${pool.text}`)),
     row('Per token', tierLine(e)),
+    ...(e.parallel === undefined
+      ? []
+      : [
+          row(
+            'Parallel',
+            `${e.parallel.streams} streams of ${e.parallel.contextPerStream} tokens: ${tps(e.parallel.perStreamTokensPerSecond)} tok/s each, ${tps(e.parallel.aggregateTokensPerSecond)} tok/s in all`,
+          ),
+        ]),
   ];
   if (e.warnings.length > 0 || e.advice.length > 0) lines.push('');
   const adviceMessages = new Set(e.advice.map((a) => a.message));

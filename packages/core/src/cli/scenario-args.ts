@@ -14,6 +14,9 @@ export const scenarioOptions = {
   'split-mode': { type: 'string' },
   'tensor-split': { type: 'string' },
   'main-gpu': { type: 'string' },
+  parallel: { type: 'string' },
+  'kv-unified': { type: 'boolean' },
+  'parallel-runtime': { type: 'string' },
   bandwidth: { type: 'string' },
   memory: { type: 'string' },
   kind: { type: 'string' },
@@ -55,6 +58,10 @@ Device (a catalog name, or explicit numbers):
       --split-mode MODE     several GPUs: layer | row | tensor (-sm, default layer)
       --tensor-split A,B    several GPUs: proportions per GPU (-ts 3,1; default: free memory)
       --main-gpu I          several GPUs: the main GPU (-mg, default 0)
+Concurrent streams:
+      --parallel N          llama-server -np N (shares -c across slots) or Ollama's OLLAMA_NUM_PARALLEL
+      --kv-unified          llama-server --kv-unified: one cache, every slot may use all of -c
+      --parallel-runtime R  llama.cpp | ollama (Ollama allocates -c for each request; default llama.cpp)
       --bandwidth GBS       memory bandwidth, GB/s      --memory GB   accelerator memory, GB
       --kind KIND           discrete | unified | cpu     --tflops T    dense FP16 TFLOPS
   -b, --backend NAME        cuda | metal | vulkan | rocm | cpu (default: by vendor)
@@ -119,7 +126,14 @@ function splitFlags(flags: ScenarioFlags): Record<string, unknown> {
       );
     }
   }
-  return defined({ splitMode: text(flags, 'split-mode'), tensorSplit, mainGpu: number(flags, 'main-gpu') });
+  return defined({
+    splitMode: text(flags, 'split-mode'),
+    tensorSplit,
+    mainGpu: number(flags, 'main-gpu'),
+    parallel: number(flags, 'parallel'),
+    kvUnified: flags['kv-unified'] === true ? true : undefined,
+    parallelRuntime: text(flags, 'parallel-runtime'),
+  });
 }
 
 /**
