@@ -1,13 +1,15 @@
 /**
  * @module bench/LlamaBenchForm — "calibrate further": tokens/s the user measured with llama-bench (`tg128`,
- * every layer on the GPU) for one or more models; η and t0 fitted from them replace the WebGPU bandwidth in
- * the estimates of this device.
+ * every layer on the GPU) for one or more models, typed in or pasted/dropped as `llama-bench -o json`
+ * (or `-o jsonl`) output as it is; η and t0 fitted from them replace the WebGPU bandwidth in the estimates of
+ * this device. Pasted runs are physics-checked and join the result on display, so an upload carries them.
  */
 import { type Device, models } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
 import { QuantOptions } from '../inputs/QuantOptions.js';
 import { applyCalibration, inputs } from '../state/store.js';
-import { calibrationFromLlamaBench, type LlamaBenchEntry } from './llama-bench.js';
+import { addLlamaRuns } from './bench-state.js';
+import { calibrationFromLlamaBench, calibrationFromPastedJson, type LlamaBenchEntry } from './llama-bench.js';
 
 interface Row {
   readonly model: string;
@@ -20,12 +22,28 @@ export function LlamaBenchForm(props: { readonly device: Device }) {
     { model: inputs.peek().model, quant: inputs.peek().quant, tps: '' },
   ]);
   const status = useSignal<{ ok: boolean; text: string } | undefined>(undefined);
+  const pasted = useSignal('');
+  const drop = async (e: DragEvent) => {
+    e.preventDefault();
+    const file = e.dataTransfer?.files[0];
+    if (file !== undefined) pasted.value = await file.text();
+  };
   const update = (i: number, change: Partial<Row>) => {
     rows.value = rows.value.map((r, j) => (j === i ? { ...r, ...change } : r));
   };
   const apply = (e: Event) => {
     e.preventDefault();
     try {
+      if (pasted.value.trim() !== '') {
+        const { calibration, runs, used } = calibrationFromPastedJson(props.device.id, pasted.value);
+        applyCalibration(props.device.id, calibration);
+        void addLlamaRuns(runs);
+        status.value = {
+          ok: true,
+          text: `Applied ${used} of ${runs.length} llama-bench runs: ${calibration.source}. The result now carries them; upload it to share.`,
+        };
+        return;
+      }
       const entries: LlamaBenchEntry[] = rows.value
         .filter((r) => r.tps.trim() !== '')
         .map((r) => ({ model: r.model, quant: r.quant, tokensPerSecond: Number(r.tps) }));
@@ -45,6 +63,18 @@ export function LlamaBenchForm(props: { readonly device: Device }) {
         more sizes also fit the fixed cost per token.
       </p>
       <form onSubmit={apply} aria-label="llama-bench results">
+        <label class="paste" onDragOver={(e) => e.preventDefault()} onDrop={drop}>
+          Paste or drop <code>llama-bench -o json</code> (or <code>-o jsonl</code>) output
+          <textarea
+            rows={4}
+            spellcheck={false}
+            placeholder='[ { "build_commit": …, "model_filename": …, "avg_ts": … } ]'
+            value={pasted.value}
+            onInput={(e) => (pasted.value = e.currentTarget.value)}
+            data-testid="llama-bench-json"
+          />
+        </label>
+        <p class="hint">…or type the tg128 figures:</p>
         {rows.value.map((r, i) => (
           <fieldset key={i} class="row">
             <legend class="visually-hidden">Result {i + 1}</legend>
@@ -71,7 +101,7 @@ export function LlamaBenchForm(props: { readonly device: Device }) {
                 min={0}
                 step="any"
                 inputMode="decimal"
-                required={i === 0}
+                required={i === 0 && pasted.value.trim() === ''}
                 value={r.tps}
                 onInput={(e) => update(i, { tps: e.currentTarget.value })}
               />

@@ -5,6 +5,7 @@
  */
 import {
   type Device,
+  type LlamaBenchRun,
   type RamSection,
   type ResultDocument,
   ResultDocumentSchema,
@@ -107,6 +108,18 @@ export async function runBenchmark(): Promise<void> {
 
 export function cancelRun(): void {
   handle?.cancel();
+}
+
+/** llama-bench runs the user pasted: carried by the result on display (uploaded with it, physics-checked there). */
+export async function addLlamaRuns(benchRuns: readonly LlamaBenchRun[]): Promise<void> {
+  const c = current.value;
+  if (c === undefined) return;
+  const doc = ResultDocumentSchema.parse({ ...c.doc, llamaCpp: { ...c.doc.llamaCpp, benchRuns } });
+  current.value = { ...c, doc };
+  if (c.savedId !== undefined) {
+    await updateResult(c.savedId, doc);
+    await refreshSaved();
+  }
 }
 
 /** A RAM benchmark finished: calibrate the RAM tier and add the section to the result on display. */

@@ -6,9 +6,12 @@
 import {
   type Calibration,
   CliffbenchError,
+  calibrationFromLlamaRuns,
   estimateDetailed,
   findDevice,
   fitDecodeFromLlamaBench,
+  type LlamaBenchRun,
+  parseLlamaBenchOutput,
 } from '@cliffbench/core';
 
 /** One llama-bench result the user entered. */
@@ -63,4 +66,18 @@ export function calibrationFromLlamaBench(
     t0Seconds: fit.t0Seconds,
     source: `llama-bench tg128 on ${device.name}: ${what} → η ${fit.eta.toFixed(2)}, t0 ${(fit.t0Seconds * 1e3).toFixed(1)} ms (${fit.method})`,
   };
+}
+
+/**
+ * A calibration from `llama-bench -o json` / `-o jsonl` output pasted or dropped as it is: its tg runs of
+ * catalog models on `deviceId`, each checked against physics first (core's `calibrationFromLlamaRuns`), and
+ * the runs, which the result on display then carries. Throws CliffbenchError naming a refused run.
+ */
+export function calibrationFromPastedJson(
+  deviceId: string,
+  text: string,
+): { readonly calibration: Calibration; readonly runs: LlamaBenchRun[]; readonly used: number } {
+  const runs = parseLlamaBenchOutput(text);
+  const fit = calibrationFromLlamaRuns(runs, deviceId);
+  return { calibration: fit.calibration, runs, used: fit.used };
 }

@@ -5,6 +5,7 @@
 import type { Calibration } from '@cliffbench/core';
 import { effect, signal } from '@preact/signals';
 import type { ModelFile } from '../model-file/read-model-file.js';
+import { startCommunityCalibration } from './community.js';
 import { fromShared, mergeCalibration, type PageCalibration, sharedOf } from './page-calibration.js';
 import { type Inputs, queryFromState, stateFromQuery } from './url-state.js';
 
@@ -52,4 +53,9 @@ if (globalThis.location !== undefined && globalThis.history !== undefined) {
     if (location.search.slice(1) !== q)
       history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`);
   });
+}
+
+// Community calibration of the device the estimate names, from the results server that serves the page.
+if (typeof fetch === 'function' && globalThis.location !== undefined) {
+  startCommunityCalibration(() => inputs.value.device, pageCalibration, applyCalibration);
 }

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { type CommunityCalibration, findDevice } from '@cliffbench/core';
+import { describe, expect, it } from 'vitest';
+import { calibrationFromPastedJson } from '../bench/llama-bench.js';
+import { communityUpdate } from './community.js';
+
+const agg = (median: number, sources: number) => ({
+  median,
+  p25: median - 0.02,
+  p75: median + 0.02,
+  mad: 0.02,
+  sources,
+  runs: sources,
+  rejected: 0,
+});
+const community: CommunityCalibration = {
+  deviceId: 'geforce-rtx-4090',
+  decodeEta: { all: agg(0.7, 5), byBackend: { cuda: agg(0.72, 4) } },
+  decodeEfficiency: { byBackend: {} },
+  prefillEfficiency: { byBackend: {} },
+  webgpuToLlama: { 'nvidia/cuda': agg(1.1, 3) },
+};
+const rtx4090 = findDevice('geforce-rtx-4090');
+
+describe('community calibration on the page', () => {
+  it('gives a fresh visitor the device η with "calibrated by N uploaded runs"', () => {
+    const c = communityUpdate(community, rtx4090, undefined);
+    expect(c?.eta).toBeCloseTo(0.72);
+    expect(c?.source).toMatch(/calibrated by 4 uploaded runs/);
+  });
+
+  it('applies the WebGPU → llama.cpp ratio to a visitor with only a WebGPU run', () => {
+    const page = { deviceId: rtx4090.id, calibration: { gpuBandwidthGBs: 800, source: 'WebGPU benchmark' } };
+    expect(communityUpdate(community, rtx4090, page)?.gpuBandwidthGBs).toBeCloseTo(880);
+  });
+
+  it('never overrides the visitor’s own llama-bench η or another device’s figures', () => {
+    expect(
+      communityUpdate(community, rtx4090, { deviceId: rtx4090.id, calibration: { eta: 0.9 } }),
+    ).toBeUndefined();
+    const other = { deviceId: 'geforce-rtx-3060-12gb', calibration: { gpuBandwidthGBs: 300 } };
+    expect(communityUpdate(community, rtx4090, other)).toBeUndefined();
+  });
+});
+
+describe('pasted llama-bench JSON', () => {
+  const json = readFileSync(
+    new URL('../../../../packages/core/src/result/fixtures/llama-bench-4090.json', import.meta.url),
+    'utf8',
+  );
+
+  it('calibrates from -o json output as llama-bench prints it and keeps the runs for the upload', () => {
+    const { calibration, runs, used } = calibrationFromPastedJson(rtx4090.id, json);
+    expect(runs).toHaveLength(2);
+    expect(used).toBe(1);
+    expect(calibration.source).toMatch(/llama-bench tg on GeForce RTX 4090/);
+  });
+
+  it('refuses a run faster than the card can read its weights, saying why', () => {
+    const fast = json.replace('"avg_ts": 136.2', '"avg_ts": 900');
+    expect(() => calibrationFromPastedJson(rtx4090.id, fast)).toThrow(/faster than its memory allows/);
+  });
+});
