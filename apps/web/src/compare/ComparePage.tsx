@@ -22,6 +22,7 @@ import {
 import { Leaderboard } from './Leaderboard.js';
 import { ResultsBrowser } from './ResultsBrowser.js';
 import { type Picked, SideBySide } from './SideBySide.js';
+import { SpeedLeaderboard } from './SpeedLeaderboard.js';
 
 /** A picked id's document, or why it could not be had. */
 type Loaded = { readonly doc: Picked['doc'] } | { readonly error: string };
@@ -202,6 +203,7 @@ export default function ComparePage(_props: { initial?: string | undefined }) {
       ) : null}
       <ResultsBrowser picked={ids} onPick={pick} filters={selection.value.filters} onFilters={setFilters} />
       <Leaderboard />
+      <SpeedLeaderboard />
     </div>
   );
 }
