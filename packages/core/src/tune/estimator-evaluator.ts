@@ -2,6 +2,7 @@
  * @module tune/estimator-evaluator — the tuner's evaluator over the estimator's fast path: one resolved
  * scenario, re-configured per candidate (`reconfigure`), estimated without advice (`estimateResolved`).
  */
+import type { DetailedEstimate } from '../estimate/detailed.js';
 import { estimateResolved } from '../estimate/estimate.js';
 import { type ResolvedScenario, reconfigure } from '../estimate/resolved.js';
 import type { KvCacheTypeName } from '../estimate/scenario.js';
@@ -14,6 +15,15 @@ function allExpertsValue(model: ModelArchitecture): number {
     if (model.layers[i]?.ffn.kind === 'moe') return i + 1;
   }
   return 0;
+}
+
+/** Several GPUs: the device bytes plus the free memory of the GPU with the least left. */
+function tightestCapacity(d: DetailedEstimate): number {
+  let slack = Infinity;
+  for (const g of d.placement.perDevice ?? []) {
+    slack = Math.min(slack, g.usableBytes - g.weightsBytes - g.kvCacheBytes - g.computeBufferBytes);
+  }
+  return d.memory.deviceBytes + slack;
 }
 
 /** An evaluator for one resolved scenario (its context, KV and split settings are overridden per candidate). */
@@ -63,7 +73,8 @@ export function estimatorEvaluator(r: ResolvedScenario): TuneEvaluator {
         kvCacheBytes: d.memory.kvCacheBytes,
         deviceBytes: d.memory.deviceBytes,
         hostBytes: d.memory.hostBytes,
-        deviceCapacityBytes: hw.gpuCapacityBytes,
+        // Several GPUs: each must keep the margin free, so the capacity is what the tightest GPU leaves.
+        deviceCapacityBytes: d.placement.perDevice === undefined ? hw.gpuCapacityBytes : tightestCapacity(d),
         // On unified memory the GPU's share comes out of the same pool as everything else.
         hostCapacityBytes: unifiedPool
           ? Math.max(0, hw.ramAvailableBytes - d.memory.deviceBytes)

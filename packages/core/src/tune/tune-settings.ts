@@ -12,6 +12,7 @@ import type { ModelArchitecture } from '../model/architecture.js';
 import { models } from '../model/catalog.js';
 import { describeConfiguration } from './describe-configuration.js';
 import { estimatorEvaluator } from './estimator-evaluator.js';
+import { tuneMultiGpu } from './multi-gpu-tune.js';
 import {
   DEFAULT_KV_TYPES,
   DEFAULT_MARGIN_BYTES,
@@ -101,6 +102,12 @@ export function tuneResolved(
   options: TuneOptions = {},
   ctx: TuneContext = {},
 ): TuneResult {
+  if (r.gpus !== undefined) return tuneMultiGpu(r, options, (v, o) => tuneOneDevice(v, o, ctx));
+  return tuneOneDevice(r, options, ctx);
+}
+
+/** `tuneResolved` for one device, or one split of several GPUs. */
+function tuneOneDevice(r: ResolvedScenario, options: TuneOptions, ctx: TuneContext): TuneResult {
   const space = searchSpace(r, options);
   const evaluator = estimatorEvaluator(r);
   const { ranked, evaluations } = searchConfigurations(evaluator, space);

@@ -3,6 +3,7 @@
  * expert layers on the CPU, KV-cache type, context, GPU memory margin) and the configurations it ranks.
  */
 import type { KvCacheTypeName, Regime, ScenarioInput } from '../estimate/scenario.js';
+import type { TunedSplit } from './multi-gpu-tune.js';
 import type { RenderedSettings } from './render-settings.js';
 
 /**
@@ -15,6 +16,9 @@ export type TuneScenario = Pick<
   | 'quant'
   | 'weightsBytes'
   | 'device'
+  | 'devices'
+  | 'tensorSplit'
+  | 'mainGpu'
   | 'host'
   | 'backend'
   | 'contextTokens'
@@ -105,6 +109,8 @@ export interface TunedConfiguration {
   readonly summary: string;
   /** Ready-to-paste settings for llama.cpp, Ollama and LM Studio. */
   readonly commands: RenderedSettings;
+  /** Several GPUs: the split mode, `-ts` and card order this configuration uses. */
+  readonly split?: TunedSplit;
 }
 
 /** Something the user could change when nothing fits, or when the best is slow. */
