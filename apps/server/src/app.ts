@@ -12,6 +12,7 @@ import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { createResultsRepository } from './results-repository.js';
 import { communityRoutes } from './routes/community-routes.js';
 import { resultsRoutes } from './routes/results-routes.js';
+import { createSharedRateLimiter } from './shared-rate-limit.js';
 
 export interface AppOptions {
   readonly db: Db;
@@ -19,6 +20,11 @@ export interface AppOptions {
   readonly clientKey?: (c: Context) => string;
   /** Per-client token bucket; a read costs 1 token, an upload or delete 5. */
   readonly rateLimit?: RateLimitOptions;
+  /**
+   * Where the buckets live: `memory` (this process only) or `database` (shared by every process on the
+   * database, src/shared-rate-limit). @default 'database' on PostgreSQL, 'memory' on PGlite (one process)
+   */
+  readonly rateStore?: 'memory' | 'database';
   /** Absolute path of the built web app (`apps/web/dist`); not served when undefined or missing. */
   readonly webRoot?: string;
 }
@@ -29,7 +35,9 @@ const WRITE_COST = 5;
 export function createApp(options: AppOptions): Hono {
   const repo = createResultsRepository(options.db);
   const community = createCommunityRepository(options.db);
-  const limiter = createRateLimiter(options.rateLimit);
+  const store = options.rateStore ?? (options.db.kind === 'postgresql' ? 'database' : 'memory');
+  const memoryLimiter = createRateLimiter(options.rateLimit);
+  const sharedLimiter = createSharedRateLimiter(options.db, options.rateLimit);
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -40,7 +48,11 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', securityHeaders());
   app.use('/api/*', async (c, next) => {
     const key = options.clientKey?.(c) ?? 'local';
-    const wait = limiter.take(key, c.req.method === 'GET' || c.req.method === 'HEAD' ? 1 : WRITE_COST);
+    const cost = c.req.method === 'GET' || c.req.method === 'HEAD' ? 1 : WRITE_COST;
+    const wait =
+      store === 'database'
+        ? await sharedLimiter.take(await community.sourceHash(key), cost)
+        : memoryLimiter.take(key, cost);
     if (wait > 0) {
       const seconds = Math.ceil(wait);
       c.header('Retry-After', String(seconds));

@@ -1,7 +1,7 @@
 /**
  * @module main — `npm start`: the built web app and the API on HOST:PORT (default 127.0.0.1:8787), with
  * embedded PGlite in DATA_DIR (default apps/server/data), or PostgreSQL when DATABASE_URL is set.
- * RATE_BURST / RATE_PER_SECOND tune the per-client limit; TRUST_PROXY=1 keys it by X-Forwarded-For.
+ * RATE_BURST / RATE_PER_SECOND tune the per-client limit, RATE_STORE=memory|database where it is kept; TRUST_PROXY=1 keys it by X-Forwarded-For.
  */
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -30,6 +30,7 @@ const app = createApp({
   clientKey,
   webRoot,
   rateLimit: { burst: numberOr(env.RATE_BURST, 120), perSecond: numberOr(env.RATE_PER_SECOND, 10) },
+  ...(env.RATE_STORE === 'memory' || env.RATE_STORE === 'database' ? { rateStore: env.RATE_STORE } : {}),
 });
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   const where = db.kind === 'postgresql' ? 'PostgreSQL' : `PGlite in ${dataDir}`;

@@ -126,7 +126,7 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
     try {
       // The database as it was before 002: only 001 applied, a page upload stored as "Chrome 138".
       await t.db.exec(
-        'DROP TABLE llama_runs; DROP TABLE source_salt; DROP TABLE results; DELETE FROM migrations;',
+        'DROP TABLE rate_buckets; DROP TABLE llama_runs; DROP TABLE source_salt; DROP TABLE results; DELETE FROM migrations;',
       );
       copyFileSync(join(MIGRATIONS_DIR, '001-results.sql'), join(oldDir, '001-results.sql'));
       await migrate(t.db, oldDir);
@@ -142,7 +142,11 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
       };
       const page = await old(pageUpload(700), 'Chrome 138', 700);
       const dawn = await old(realDocument(), 'node', 701);
-      expect(await migrate(t.db)).toEqual(['002-browser-names.sql', '003-llama-runs.sql']);
+      expect(await migrate(t.db)).toEqual([
+        '002-browser-names.sql',
+        '003-llama-runs.sql',
+        '004-rate-buckets.sql',
+      ]);
       const { items } = (await (await t.app.request('/api/results?limit=100&browser=Chrome')).json()) as Page;
       expect(items.map((item) => item.id)).toEqual([page]);
       const all = (await (await t.app.request('/api/results?limit=100')).json()) as Page;
