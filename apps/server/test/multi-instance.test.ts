@@ -82,3 +82,28 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(codes.slice(29).every((c) => c === 429)).toBe(true);
   });
 });
+
+describe('two processes with RATE_STORE=memory (the contrast)', () => {
+  let servers: ServerProcess[] = [];
+  beforeAll(async () => {
+    const env = {
+      DATABASE_URL: await freshPostgresDatabase(),
+      RATE_BURST: '40',
+      RATE_PER_SECOND: '0.01',
+      RATE_STORE: 'memory',
+    };
+    servers = [await startServer(env)];
+    servers.push(await startServer(env));
+  }, 90_000);
+  afterAll(async () => {
+    for (const s of servers) await kill(s);
+  });
+
+  it('let each process spend its own bucket', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 100; i++) codes.push((await fetch(`${servers[i % 2]?.base}/api/devices`)).status);
+    const passed = codes.filter((c) => c === 200).length;
+    console.log(`two processes, buckets in memory: ${passed} of 100 reads passed (burst 40 each)`);
+    expect(passed).toBe(80);
+  });
+});
