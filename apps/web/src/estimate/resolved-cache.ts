@@ -46,6 +46,8 @@ export function resolvedFor(inputs: Inputs, file?: ModelFile, calibration?: Cali
     file === undefined ? inputs.model : '',
     file?.kind === 'gguf' ? '' : inputs.quant,
     inputs.device,
+    inputs.extraDevices ?? [],
+    inputs.splitMode ?? 'layer',
     inputs.ramGB,
     calibration ?? null,
   ]);

@@ -12,6 +12,16 @@ export interface PageScenario {
   readonly options: ResolveOptions;
 }
 
+/** `device` for one GPU; `devices` and `splitMode` for several. */
+function gpusOf(inputs: Inputs): Pick<ScenarioInput, 'device' | 'devices' | 'splitMode'> {
+  const extra = inputs.extraDevices ?? [];
+  if (extra.length === 0) return { device: inputs.device };
+  return {
+    devices: [inputs.device, ...extra],
+    ...(inputs.splitMode === undefined ? {} : { splitMode: inputs.splitMode }),
+  };
+}
+
 /**
  * The scenario for `inputs`, with `file` standing in for the catalog model when given.
  * @param calibration measured figures to apply; none gives the spec-sheet estimate.
@@ -27,7 +37,7 @@ export function scenarioOf(inputs: Inputs, file?: ModelFile, calibration?: Calib
   const input: ScenarioInput = {
     model,
     quant,
-    device: inputs.device,
+    ...gpusOf(inputs),
     host: { ramGB: inputs.ramGB },
     contextTokens: inputs.contextTokens,
     offload: inputs.offload,
@@ -53,7 +63,9 @@ export function tuneScenarioOf(inputs: Inputs, file?: ModelFile): TuneScenario {
   return {
     model: file?.kind === 'config' ? { hfConfig: file.config } : inputs.model,
     quant: inputs.quant,
-    device: inputs.device,
+    ...((inputs.extraDevices?.length ?? 0) > 0
+      ? { devices: [inputs.device, ...(inputs.extraDevices ?? [])] }
+      : { device: inputs.device }),
     host: { ramGB: inputs.ramGB },
     contextTokens: inputs.contextTokens,
   };

@@ -9,6 +9,7 @@ import { inputs, modelFile, setInput, setInputs } from '../state/store.js';
 import { KV_TYPES, type KvType, OFFLOAD_MODES, type OffloadMode } from '../state/url-state.js';
 import { DeviceCombobox } from './DeviceCombobox.js';
 import { ModelFileInput } from './ModelFileInput.js';
+import { MoreGpus } from './MoreGpus.js';
 import { modelGroups } from './model-options.js';
 import { QuantOptions } from './QuantOptions.js';
 
@@ -101,6 +102,7 @@ export function InputsForm(props: { readonly totalLayers?: number | undefined })
         />
         <small id="device-hint">Type to search, e.g. “3060 12gb”, “m3 max”, “7900 xtx”.</small>
       </div>
+      <MoreGpus />
       <div class="field">
         <label for="ram">System RAM (GB)</label>
         <input

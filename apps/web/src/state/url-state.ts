@@ -27,7 +27,17 @@ export interface Inputs {
   readonly offload: OffloadMode;
   /** @default 'f16' */
   readonly kvCacheType: KvType;
+  /** More GPUs beside `device`, in llama.cpp's device order (device ids); absent = one GPU. */
+  readonly extraDevices?: readonly string[];
+  /** How several GPUs share the model (`-sm`); absent = layer. */
+  readonly splitMode?: SplitMode;
 }
+
+/** llama.cpp's `-sm` for several GPUs (core's `splitMode`). */
+export type SplitMode = 'layer' | 'row' | 'tensor';
+export const SPLIT_MODES: readonly SplitMode[] = ['layer', 'row', 'tensor'];
+/** Most GPUs a link may name (core accepts 16). */
+const MAX_GPUS = 8;
 
 /** Measured figures carried by a share link, for the device they were measured on. */
 export interface SharedCalibration {
@@ -111,6 +121,18 @@ function calibrationFromParams(p: URLSearchParams): SharedCalibration | undefine
   return Object.keys(c).length > 1 ? c : undefined;
 }
 
+/** `gpu=ID` (repeated) for more GPUs and `sm=row|tensor`. */
+function extraGpusFromParams(p: URLSearchParams): Pick<Inputs, 'extraDevices' | 'splitMode'> {
+  const extra = p
+    .getAll('gpu')
+    .map((g) => text(g))
+    .filter((g): g is string => g !== undefined)
+    .slice(0, MAX_GPUS - 1);
+  if (extra.length === 0) return {};
+  const splitMode = oneOf(p.get('sm'), SPLIT_MODES);
+  return { extraDevices: extra, ...(splitMode === undefined || splitMode === 'layer' ? {} : { splitMode }) };
+}
+
 /** The page state a query string describes (`?model=gemma-4-31b&ctx=32768...`). */
 export function stateFromQuery(query: string): PageState {
   const p = new URLSearchParams(query);
@@ -127,6 +149,7 @@ export function stateFromQuery(query: string): PageState {
       : {}),
     offload: oneOf(p.get('offload'), OFFLOAD_MODES) ?? DEFAULT_INPUTS.offload,
     kvCacheType: oneOf(p.get('kv'), KV_TYPES) ?? DEFAULT_INPUTS.kvCacheType,
+    ...extraGpusFromParams(p),
   };
   const calibration = calibrationFromParams(p);
   return calibration === undefined ? { inputs } : { inputs, calibration };
@@ -145,6 +168,10 @@ export function queryFromState(state: PageState): string {
   if (i.gpuLayers !== undefined) p.set('ngl', String(i.gpuLayers));
   if (i.offload !== DEFAULT_INPUTS.offload) p.set('offload', i.offload);
   if (i.kvCacheType !== DEFAULT_INPUTS.kvCacheType) p.set('kv', i.kvCacheType);
+  for (const g of i.extraDevices ?? []) p.append('gpu', g);
+  if ((i.extraDevices?.length ?? 0) > 0 && i.splitMode !== undefined && i.splitMode !== 'layer') {
+    p.set('sm', i.splitMode);
+  }
   const c = state.calibration;
   if (c !== undefined) {
     p.set('cal', c.deviceId);
