@@ -17,6 +17,8 @@ export const scenarioOptions = {
   parallel: { type: 'string' },
   'kv-unified': { type: 'boolean' },
   'parallel-runtime': { type: 'string' },
+  'mmproj-size': { type: 'string' },
+  'no-mmproj-offload': { type: 'boolean' },
   bandwidth: { type: 'string' },
   memory: { type: 'string' },
   kind: { type: 'string' },
@@ -62,6 +64,9 @@ Concurrent streams:
       --parallel N          llama-server -np N (shares -c across slots) or Ollama's OLLAMA_NUM_PARALLEL
       --kv-unified          llama-server --kv-unified: one cache, every slot may use all of -c
       --parallel-runtime R  llama.cpp | ollama (Ollama allocates -c for each request; default llama.cpp)
+Vision projector:
+      --mmproj-size BYTES   size of the mmproj file loaded beside the model (--mmproj)
+      --no-mmproj-offload   keep it in RAM, as llama-server --no-mmproj-offload
       --bandwidth GBS       memory bandwidth, GB/s      --memory GB   accelerator memory, GB
       --kind KIND           discrete | unified | cpu     --tflops T    dense FP16 TFLOPS
   -b, --backend NAME        cuda | metal | vulkan | rocm | cpu (default: by vendor)
@@ -133,6 +138,8 @@ function splitFlags(flags: ScenarioFlags): Record<string, unknown> {
     parallel: number(flags, 'parallel'),
     kvUnified: flags['kv-unified'] === true ? true : undefined,
     parallelRuntime: text(flags, 'parallel-runtime'),
+    mmprojBytes: number(flags, 'mmproj-size'),
+    mmprojOffload: flags['no-mmproj-offload'] === true ? false : undefined,
   });
 }
 

@@ -83,19 +83,18 @@ const hostParts = (m: Memory): MemoryPart[] => [
 ];
 
 /** Several GPUs: one pool per GPU (its share, its compute buffer, its runtime context). */
-function perGpuPools(m: Memory, e: DetailedEstimate): PoolSpec[] {
+function perGpuPools(e: DetailedEstimate): PoolSpec[] {
   const devices = e.placement.perDevice ?? [];
-  const runtime = devices.length > 0 ? m.runtimeBytes / devices.length : 0;
   return devices.map((d, i) => ({
     kind: 'gpu',
     label: `GPU ${i} memory`,
     name: d.name,
-    totalBytes: d.usableBytes + runtime,
+    totalBytes: d.usableBytes + d.runtimeBytes,
     reservedBytes: 0,
     parts: [
       { kind: 'weights', label: 'weights', bytes: d.weightsBytes },
       { kind: 'kv', label: 'KV cache', bytes: d.kvCacheBytes },
-      { kind: 'buffers', label: 'buffers & runtime', bytes: d.computeBufferBytes + runtime },
+      { kind: 'buffers', label: 'buffers & runtime', bytes: d.computeBufferBytes + d.runtimeBytes },
     ],
     overflow: 'llama.cpp fails to allocate',
   }));
@@ -114,7 +113,7 @@ const ram = (m: Memory): PoolSpec => ({
 const POOLS: Readonly<Record<MemoryLayout, (m: Memory, e: DetailedEstimate) => readonly PoolSpec[]>> = {
   discrete: (m, e) => {
     const ramPool = ram(m);
-    if (e.placement.perDevice !== undefined) return [...perGpuPools(m, e), ramPool];
+    if (e.placement.perDevice !== undefined) return [...perGpuPools(e), ramPool];
     const gpu: PoolSpec = {
       kind: 'gpu',
       label: 'GPU memory',

@@ -20,6 +20,7 @@ export function multiGpuPlacement(p: Placement): {
       kvCacheBytes: d.kvCacheBytes,
       computeBufferBytes: d.computeBufferBytes,
       usableBytes: d.usableBytes,
+      runtimeBytes: d.runtimeBytes,
       fits: d.fits,
     })),
   };

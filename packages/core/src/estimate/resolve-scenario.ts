@@ -13,6 +13,7 @@ import { findQuant, isKnownQuant } from '../quant/quant-mixes.js';
 import { quantizeTensors } from '../quant/quantize-tensors.js';
 import { speedCoefficients } from '../speed/coefficients.js';
 import { staticBasis } from './basis.js';
+import { mmprojNote, mmprojOf, withMmproj } from './mmproj.js';
 import { architectureOf, tensorSpecsOf } from './model-input.js';
 import { modelSums } from './model-sums.js';
 import { deviceList, multiGpuBasis, resolveMultiGpu } from './multi-gpu-hardware.js';
@@ -102,13 +103,25 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
   const sums = modelSums(model, tensors, weights);
   const list = deviceList(s.device, s.devices);
   const multi = list.length > 1 ? resolveMultiGpu(list, s) : undefined;
-  const hardware =
+  const bare =
     multi?.hardware ??
     resolveHardware(resolveDevice(list[0] as string | DeviceSpec), s.backend, s.host, s.gpuMemoryLimitGB, {
       gpuBandwidthGBs: s.calibration?.gpuBandwidthGBs,
       ramBandwidthGBs: s.calibration?.ramBandwidthGBs,
       pcieGBs: s.calibration?.pcieGBs,
     });
+  const mmproj = mmprojOf(s.mmprojBytes, s.mmprojOffload, bare.layout);
+  const hardware = withMmproj(bare, mmproj);
+  // Several GPUs: the projector sits on the first one.
+  const gpus =
+    multi === undefined || mmproj === undefined || !mmproj.onGpu
+      ? multi?.gpus
+      : {
+          ...multi.gpus,
+          units: multi.gpus.units.map((u, i) =>
+            i === 0 ? { ...u, usableBytes: u.usableBytes - mmproj.bytes } : u,
+          ),
+        };
   const speed = speedCoefficients(hardware, s.calibration);
   const settings: RunSettings = {
     contextTokens: s.contextTokens,
@@ -143,10 +156,12 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
     ...kvFor(model, settings),
   };
   let basis = staticBasis(base);
-  if (multi !== undefined) basis = `${multiGpuBasis(multi.gpus)}; ${basis}`;
+  if (gpus !== undefined) basis = `${multiGpuBasis(gpus)}; ${basis}`;
+  if (mmproj !== undefined) basis = `${basis}; ${mmprojNote(mmproj)}`;
   return {
     ...base,
     basis: unmodelledNote === undefined ? basis : `${basis}; ${unmodelledNote}`,
-    ...(multi === undefined ? {} : { gpus: multi.gpus }),
+    ...(gpus === undefined ? {} : { gpus }),
+    ...(mmproj === undefined ? {} : { mmproj }),
   };
 }

@@ -10,6 +10,7 @@ import type { QuantizedTensor } from '../model/tensors.js';
 import { type SpeedCoefficients, speedCoefficients } from '../speed/coefficients.js';
 import { staticBasis } from './basis.js';
 import { type KvCacheSettings, kvCacheSettings } from './kv-settings.js';
+import { type Mmproj, withMmproj } from './mmproj.js';
 import type { ModelSums } from './model-sums.js';
 import type { MultiGpu } from './multi-gpu-hardware.js';
 import { type ResolvedHardware, resolveHardware } from './resolve-hardware.js';
@@ -68,6 +69,8 @@ export interface ResolvedScenario {
   readonly basis: string;
   /** Two or more GPUs (then `hardware` is the first one's, with all of their memory). */
   readonly gpus?: MultiGpu | undefined;
+  /** The vision projector loaded beside the model, if any (already taken off `hardware`'s memory). */
+  readonly mmproj?: Mmproj | undefined;
 }
 
 /** Settings (and hardware knobs) a variant may change. */
@@ -105,11 +108,14 @@ export function reconfigure(r: ResolvedScenario, change: Reconfiguration): Resol
   const limitChanged =
     r.gpus === undefined && 'gpuMemoryLimitGB' in change && gpuMemoryLimitGB !== r.gpuMemoryLimitGB;
   const hardware = limitChanged
-    ? resolveHardware(r.hardware.device, r.hardware.backend, r.host, gpuMemoryLimitGB, {
-        gpuBandwidthGBs: r.calibration?.gpuBandwidthGBs,
-        ramBandwidthGBs: r.calibration?.ramBandwidthGBs,
-        pcieGBs: r.calibration?.pcieGBs,
-      })
+    ? withMmproj(
+        resolveHardware(r.hardware.device, r.hardware.backend, r.host, gpuMemoryLimitGB, {
+          gpuBandwidthGBs: r.calibration?.gpuBandwidthGBs,
+          ramBandwidthGBs: r.calibration?.ramBandwidthGBs,
+          pcieGBs: r.calibration?.pcieGBs,
+        }),
+        r.mmproj,
+      )
     : r.hardware;
   if (!limitChanged) return { ...r, settings, ...kv };
   const next = {

@@ -85,6 +85,10 @@ export const ScenarioSchema = z.looseObject({
   kvUnified: z.boolean().optional(),
   /** Which runtime's rule `parallel` follows. @default 'llama.cpp' */
   parallelRuntime: z.enum(['llama.cpp', 'ollama']).optional(),
+  /** Size of the vision projector file loaded beside the model (`--mmproj`), bytes. @default none */
+  mmprojBytes: positive.optional(),
+  /** The projector on the GPU (the first of several); false = `--no-mmproj-offload`. @default true */
+  mmprojOffload: z.boolean().optional(),
   host: HostSpecSchema.optional(),
   backend: BackendSchema.optional(),
   /** Allocated context, tokens. @default 4096 */
@@ -166,6 +170,8 @@ export interface DevicePlacement {
   readonly computeBufferBytes: number;
   /** Memory the runtime may use here, after its own context, bytes. */
   readonly usableBytes: number;
+  /** The runtime's own context here (and the vision projector, on the first GPU), bytes. */
+  readonly runtimeBytes: number;
   readonly fits: boolean;
 }
 
