@@ -23,7 +23,7 @@ const scenarioOf = (r: Row): ScenarioInput => {
     ? scenario
     : { ...scenario, promptTokens: measured.prefillTokens };
 };
-const deviceName = (r: Row) => (typeof r.device === 'string' ? r.device : r.device.name);
+const deviceName = (r: Row) => (typeof r.device === 'string' ? r.device : (r.device?.name ?? ''));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
