@@ -4,6 +4,7 @@
  * the memory and runtime contexts of all of them).
  */
 import type { Device } from '../device/device.js';
+import { BYTES_PER_MARKETED_GB } from '../device/gpu-table.js';
 import { CliffbenchError } from '../errors.js';
 import { type SpeedCoefficients, speedCoefficients } from '../speed/coefficients.js';
 import { type ResolvedHardware, resolveDevice, resolveHardware } from './resolve-hardware.js';
@@ -82,7 +83,8 @@ export function resolveMultiGpu(
   const backend = s.backend ?? resolveHardware(first, undefined, s.host, s.gpuMemoryLimitGB).backend;
   const units = list.map((d): GpuUnit => {
     const device = resolveDevice(d);
-    const hardware = resolveHardware(device, backend, s.host, s.gpuMemoryLimitGB, {
+    // A memory limit is the total over all GPUs (see scaleGpuMemory), applied below.
+    const hardware = resolveHardware(device, backend, s.host, undefined, {
       gpuBandwidthGBs: s.calibration?.gpuBandwidthGBs,
       ramBandwidthGBs: s.calibration?.ramBandwidthGBs,
       pcieGBs: s.calibration?.pcieGBs,
@@ -135,10 +137,11 @@ export function resolveMultiGpu(
     capacity += u.hardware.gpuCapacityBytes;
     runtime += u.hardware.runtimeBytes;
   }
-  return {
-    hardware: { ...base, gpuCapacityBytes: capacity, runtimeBytes: runtime },
-    gpus: { units, splitMode, tensorSplit: s.tensorSplit, mainGpu },
-  };
+  const hardware = { ...base, gpuCapacityBytes: capacity, runtimeBytes: runtime };
+  const gpus = { units, splitMode, tensorSplit: s.tensorSplit, mainGpu };
+  return s.gpuMemoryLimitGB === undefined
+    ? { hardware, gpus }
+    : scaleGpuMemory(hardware, gpus, s.gpuMemoryLimitGB * BYTES_PER_MARKETED_GB);
 }
 
 /** "2× GeForce RTX 3090", "GeForce RTX 3090 + GeForce RTX 3060 12GB". */
@@ -153,4 +156,31 @@ export function multiGpuBasis(g: MultiGpu): string {
   const list = multiGpuName(g);
   const ts = g.tensorSplit === undefined ? '' : `, -ts ${g.tensorSplit.join(',')}`;
   return `${list}, ${g.splitMode} split${ts}`;
+}
+
+/**
+ * Several GPUs with `totalBytes` of memory in all, shared in proportion to each card's memory (the meaning of
+ * `gpuMemoryLimitGB` for several GPUs, and the x of a GPU-memory curve); what the runtime and the projector
+ * take off each card is kept.
+ */
+export function scaleGpuMemory(
+  hardware: ResolvedHardware,
+  gpus: MultiGpu,
+  totalBytes: number,
+): { readonly hardware: ResolvedHardware; readonly gpus: MultiGpu } {
+  let sum = 0;
+  for (const u of gpus.units) sum += u.hardware.gpuCapacityBytes;
+  const f = sum > 0 ? totalBytes / sum : 1;
+  const units = gpus.units.map((u) => {
+    const capacity = u.hardware.gpuCapacityBytes * f;
+    return {
+      ...u,
+      hardware: { ...u.hardware, gpuCapacityBytes: capacity, gpuCapacityIsDefault: false },
+      usableBytes: u.usableBytes - (u.hardware.gpuCapacityBytes - capacity),
+    };
+  });
+  return {
+    hardware: { ...hardware, gpuCapacityBytes: totalBytes, gpuCapacityIsDefault: false },
+    gpus: { ...gpus, units },
+  };
 }

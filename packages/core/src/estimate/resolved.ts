@@ -12,7 +12,7 @@ import { staticBasis } from './basis.js';
 import { type KvCacheSettings, kvCacheSettings } from './kv-settings.js';
 import { type Mmproj, withMmproj } from './mmproj.js';
 import type { ModelSums } from './model-sums.js';
-import type { MultiGpu } from './multi-gpu-hardware.js';
+import { type MultiGpu, scaleGpuMemory } from './multi-gpu-hardware.js';
 import { type ResolvedHardware, resolveHardware } from './resolve-hardware.js';
 import type { Calibration, HostSpec, KvCacheTypeName, Offload } from './scenario.js';
 
@@ -104,9 +104,16 @@ export function reconfigure(r: ResolvedScenario, change: Reconfiguration): Resol
     settings.kvCacheTypeV !== r.settings.kvCacheTypeV ||
     settings.flashAttention !== r.settings.flashAttention;
   const kv = kvChanged ? kvFor(r.model, settings) : { kvSettings: r.kvSettings, kv: r.kv };
-  // Several GPUs keep their hardware: a new memory limit is applied when the scenario is resolved again.
-  const limitChanged =
-    r.gpus === undefined && 'gpuMemoryLimitGB' in change && gpuMemoryLimitGB !== r.gpuMemoryLimitGB;
+  const limitChanged = 'gpuMemoryLimitGB' in change && gpuMemoryLimitGB !== r.gpuMemoryLimitGB;
+  // Several GPUs: the limit is their total, shared in proportion to each card's memory.
+  if (limitChanged && r.gpus !== undefined) {
+    const total =
+      gpuMemoryLimitGB === undefined
+        ? r.gpus.units.reduce((a, u) => a + (u.device.memoryBytes ?? (u.device.memoryGB ?? 0) * 2 ** 30), 0)
+        : gpuMemoryLimitGB * 2 ** 30;
+    const scaled = scaleGpuMemory(r.hardware, r.gpus, total);
+    return { ...r, settings, ...kv, ...scaled, gpuMemoryLimitGB };
+  }
   const hardware = limitChanged
     ? withMmproj(
         resolveHardware(r.hardware.device, r.hardware.backend, r.host, gpuMemoryLimitGB, {
