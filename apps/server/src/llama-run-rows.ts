@@ -5,7 +5,8 @@
  * tokens/s, efficiency (measured ÷ predicted), decode η and the device's spec bandwidth, and the same
  * upload's WebGPU bandwidth (for the WebGPU → llama.cpp ratio).
  */
-import { checkLlamaRun, type ResultDocument } from '@cliffbench/core';
+import type { ResultDocument } from '@cliffbench/core';
+import { checkedRun } from './checks/checked-runs.js';
 
 export interface LlamaRunRow {
   readonly run_index: number;
@@ -35,7 +36,7 @@ export function llamaRunRows(doc: ResultDocument, webgpuGBs: number | null): Lla
   const runs = doc.llamaCpp?.benchRuns ?? [];
   const rows: LlamaRunRow[] = [];
   runs.forEach((run, i) => {
-    const check = checkLlamaRun(run, doc.claimedDevice?.deviceId);
+    const check = checkedRun(run, doc.claimedDevice?.deviceId);
     if (check.refused !== undefined || !check.match.matched || check.match.kind === 'pg') return;
     const m = check.match;
     rows.push({

@@ -7,7 +7,6 @@
  * ceiling when they name a catalog model and device.
  */
 import {
-  checkLlamaRun,
   estimateDetailed,
   findDevice,
   findModel,
@@ -15,6 +14,7 @@ import {
   type ResultDocument,
   serverTimingsSpeeds,
 } from '@cliffbench/core';
+import { checkedRun } from './checked-runs.js';
 import type { Problem } from './problem.js';
 
 export function llamaRunProblems(doc: ResultDocument, out: Problem[]): void {
@@ -22,7 +22,7 @@ export function llamaRunProblems(doc: ResultDocument, out: Problem[]): void {
   if (section === undefined) return;
   const claimed = doc.claimedDevice?.deviceId;
   section.benchRuns.forEach((run, i) => {
-    const check = checkLlamaRun(run, claimed);
+    const check = checkedRun(run, claimed);
     if (check.refused !== undefined)
       out.push({ path: `llamaCpp.benchRuns.${i}.avg_ts`, message: check.refused });
   });
