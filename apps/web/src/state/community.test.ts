@@ -61,3 +61,34 @@ describe('pasted llama-bench JSON', () => {
     expect(() => calibrationFromPastedJson(rtx4090.id, fast)).toThrow(/faster than its memory allows/);
   });
 });
+
+describe('startCommunityCalibration', () => {
+  it('applies the community η to a fresh visitor once, then the ratio once their WebGPU run calibrates the device', async () => {
+    const { signal } = await import('@preact/signals');
+    const { vi } = await import('vitest');
+    const { startCommunityCalibration } = await import('./community.js');
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify(community)));
+    vi.stubGlobal('fetch', fetchMock);
+    const page = signal<import('./page-calibration.js').PageCalibration | undefined>(undefined);
+    const applied: unknown[] = [];
+    const settle = () => new Promise((r) => setTimeout(r, 10));
+    startCommunityCalibration(
+      () => 'rtx 4090',
+      page,
+      (deviceId, c) => {
+        applied.push(c);
+        page.value = { deviceId, calibration: { ...page.peek()?.calibration, ...c } };
+      },
+    );
+    await settle();
+    expect(applied).toHaveLength(1);
+    expect((applied[0] as { eta: number }).eta).toBeCloseTo(0.72);
+    page.value = { deviceId: rtx4090.id, calibration: { gpuBandwidthGBs: 800, source: 'WebGPU benchmark' } };
+    await settle();
+    await settle();
+    expect(applied).toHaveLength(2);
+    expect((applied[1] as { gpuBandwidthGBs: number }).gpuBandwidthGBs).toBeCloseTo(880);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    vi.unstubAllGlobals();
+  });
+});

@@ -87,26 +87,36 @@ export function communityUpdate(
   return communityCalibration(community, backend);
 }
 
-/** Watches the estimate's device and applies its community calibration once per device and page load. */
+/**
+ * Watches the estimate's device and the page's calibration: applies the device's community η once per device
+ * and page load, and the WebGPU → llama.cpp ratio once per device when the visitor's WebGPU benchmark
+ * calibrates it (also after the community η was fetched). Each applied update guards itself: η present, or
+ * the ratio's source, stop a second application.
+ */
 export function startCommunityCalibration(
   device: () => string,
   page: Signal<PageCalibration | undefined>,
   apply: (deviceId: string, c: Calibration) => void,
 ): void {
-  const done = new Set<string>();
+  const applied = new Set<string>();
   effect(() => {
+    const query = device();
+    const current = page.value;
     let d: Device;
     try {
-      d = findDevice(device());
+      d = findDevice(query);
     } catch {
       return;
     }
-    if (done.has(d.id)) return;
-    done.add(d.id);
+    const own = current?.deviceId === d.id ? current.calibration : undefined;
+    const kind = own?.gpuBandwidthGBs !== undefined ? 'ratio' : 'eta';
+    if (applied.has(`${kind} ${d.id}`)) return;
     void fetchCommunityCalibration(d.id).then((community) => {
-      if (community === undefined) return;
-      const update = communityUpdate(community, d, page.peek());
-      if (update !== undefined) apply(d.id, update);
+      if (community === undefined || page.peek() !== current || applied.has(`${kind} ${d.id}`)) return;
+      const update = communityUpdate(community, d, current);
+      if (update === undefined) return;
+      applied.add(`${kind} ${d.id}`);
+      apply(d.id, update);
     });
   });
 }
