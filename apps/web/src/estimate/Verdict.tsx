@@ -1,12 +1,12 @@
 /**
  * @module estimate/Verdict — the answer at a glance: core's headline (does it fit in GPU memory, does it run,
- * how — as the CLI says it), the regime in words, decode tokens/s with its band, prefill, time to first token,
- * the memory bars and the advice. With measured
+ * how — as the CLI says it), the regime in words, decode tokens/s, prefill and time to first token each with
+ * its band, the memory bars with the memory band, and the advice. With measured
  * figures for this device, each number shows the spec-sheet estimate and the calibrated one side by side.
  */
 import { type DetailedEstimate, headlineOf, regimeText } from '@cliffbench/core';
 import type { ComponentChildren } from 'preact';
-import { band, seconds, sig3 } from '../format.js';
+import { band, gib, seconds, sig3 } from '../format.js';
 import { MemoryBar } from './MemoryBar.js';
 
 function Figure(props: {
@@ -43,8 +43,25 @@ const FIGURES: readonly {
   { label: 'Decode', testId: 'decode', unit: 'tok/s', show: (e) => sig3(e.decodeTokensPerSecond) },
   { label: 'Decode band', testId: 'decode-band', unit: 'tok/s', show: (e) => band(e.band) },
   { label: 'Prefill', testId: 'prefill', unit: 'tok/s', show: (e) => sig3(e.prefillTokensPerSecond) },
+  { label: 'Prefill band', testId: 'prefill-band', unit: 'tok/s', show: (e) => band(e.prefillBand) },
   { label: 'Time to first token', testId: 'ttft', show: (e) => seconds(e.timeToFirstTokenSeconds) },
+  {
+    label: 'Time to first token band',
+    testId: 'ttft-band',
+    show: (e) => `${seconds(e.timeToFirstTokenBand.low)}–${seconds(e.timeToFirstTokenBand.high)}`,
+  },
 ];
+
+/** The memory figures' band: GPU memory (when a GPU holds anything) and system RAM. */
+function memoryBandText(e: DetailedEstimate): string {
+  const range = (b: { readonly low: number; readonly high: number }): string =>
+    b.high - b.low < 2 ** 20 ? gib(b.low) : `${gib(b.low).replace(' GiB', '')}–${gib(b.high)}`;
+  const { deviceBytes, hostBytes } = e.memoryBand;
+  return [
+    ...(e.memory.deviceBytes > 0 ? [`GPU memory ${range(deviceBytes)}`] : []),
+    `system RAM ${range(hostBytes)}`,
+  ].join(' · ');
+}
 
 export function Verdict(props: {
   readonly e: DetailedEstimate;
@@ -80,6 +97,9 @@ export function Verdict(props: {
         ))}
       </dl>
       <MemoryBar e={e} />
+      <p class="memory-band" data-testid="memory-band">
+        Memory band: {memoryBandText(e)}
+      </p>
       {e.advice.length > 0 ? (
         <div class="advice">
           <h3>What you can change</h3>

@@ -23,6 +23,24 @@ function tierLine(e: DetailedEstimate): string {
   return parts.join(' · ');
 }
 
+const gib = (bytes: number): string => (bytes / 2 ** 30).toFixed(1);
+
+/** "GPU 10.7–11.0 GiB · RAM 10.2–10.6 GiB (weights ×0.99–×1.01 of the prediction)", or exact. */
+function memoryBandText(e: DetailedEstimate): string {
+  const { deviceBytes, hostBytes } = e.memoryBand;
+  const range = (b: { low: number; high: number }): string =>
+    b.high - b.low < 2 ** 20 ? `${gib(b.low)} GiB` : `${gib(b.low)}–${gib(b.high)} GiB`;
+  const parts = [
+    ...(e.memory.deviceBytes > 0 ? [`GPU ${range(deviceBytes)}`] : []),
+    `RAM ${range(hostBytes)}`,
+  ];
+  const how =
+    e.breakdown.weightsSource === 'predicted'
+      ? 'predicted weights at the published-size band'
+      : 'weights from the file: exact';
+  return `${parts.join(' · ')} (${how})`;
+}
+
 /** Header words for the scenario: what was estimated. */
 export interface EstimateTitle {
   readonly model: string;
@@ -44,9 +62,10 @@ export function formatEstimate(e: DetailedEstimate, title: EstimateTitle): strin
     row('Decode', `${tps(e.decodeTokensPerSecond)} tok/s  (band ${tps(e.band.low)}–${tps(e.band.high)})`),
     row(
       'Prefill',
-      `${tps(e.prefillTokensPerSecond)} tok/s over ${title.promptTokens} prompt tokens · time to first token ${seconds(e.timeToFirstTokenSeconds)}`,
+      `${tps(e.prefillTokensPerSecond)} tok/s (band ${tps(e.prefillBand.low)}–${tps(e.prefillBand.high)}) over ${title.promptTokens} prompt tokens · time to first token ${seconds(e.timeToFirstTokenSeconds)} (${seconds(e.timeToFirstTokenBand.low)}–${seconds(e.timeToFirstTokenBand.high)})`,
     ),
     ...memoryPools(e).map((pool) => row(pool.label, `${textBar(pool)} ${pool.text}`)),
+    row('Memory band', memoryBandText(e)),
     row('Per token', tierLine(e)),
     ...(e.parallel === undefined
       ? []

@@ -2,6 +2,8 @@
  * @module device/device — hardware the estimator runs a model on: accelerators (discrete GPUs, unified
  * memory SoCs) and the host around them (system RAM configuration, PCIe link).
  */
+import type { CpuSpec } from './cpu-spec.js';
+import type { GpuGeneration } from './gpu-generation.js';
 
 /** `discrete`: own VRAM, host RAM across PCIe. `unified`: one pool shared by CPU and GPU. `cpu`: no accelerator. */
 export type DeviceKind = 'discrete' | 'unified' | 'cpu';
@@ -48,6 +50,12 @@ export interface Device {
   readonly year?: number;
   /** Caveat on the numbers, e.g. which figure is estimated rather than taken from a vendor sheet. */
   readonly note?: string;
+  /** GPU architecture generation; when absent it is read from the name (`gpuGenerationOf`). */
+  readonly generation?: GpuGeneration;
+  /** FP32 shader (non-matrix) TFLOPS, where the catalog gives it. */
+  readonly fp32Tflops?: number;
+  /** A CPU's cores, clocks and vector units (kind `cpu` entries of the CPU catalog). */
+  readonly cpu?: CpuSpec;
 }
 
 /** A system-RAM configuration (the slow tier of the cliff). */

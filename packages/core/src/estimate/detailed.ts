@@ -77,10 +77,25 @@ export interface EstimateBreakdown {
   readonly cpuMoeLayers: number;
   /** The decode band's source. */
   readonly bandNote: string;
+  /** The prefill band's source. */
+  readonly prefillBandNote: string;
+}
+
+/**
+ * Bands on the figures beside decode (whose band is `band`): prefill tokens/s, time to first token (seconds) and
+ * the memory by place (bytes). Part of the batch result too.
+ */
+export interface EstimateBands {
+  readonly prefillBand: { readonly low: number; readonly high: number };
+  readonly timeToFirstTokenBand: { readonly low: number; readonly high: number };
+  readonly memoryBand: {
+    readonly deviceBytes: { readonly low: number; readonly high: number };
+    readonly hostBytes: { readonly low: number; readonly high: number };
+  };
 }
 
 /** `EstimateResult` plus its breakdown and advice. */
-export interface DetailedEstimate extends EstimateResult {
+export interface DetailedEstimate extends EstimateResult, EstimateBands {
   readonly breakdown: EstimateBreakdown;
   readonly advice: readonly Advice[];
 }

@@ -7,9 +7,12 @@ import { gpuBytesOf, hostBytesOf, kvBytes } from '../placement/memory.js';
 import { place } from '../placement/place.js';
 import { decodeTimeAnyGpus } from '../speed/multi-gpu-decode.js';
 import { prefillTime } from '../speed/prefill.js';
+import { prefillBasis } from '../speed/prefill-basis.js';
 import { bandFactors } from '../uncertainty/band.js';
+import { bytesBand, timeToFirstTokenBand } from '../uncertainty/derived-bands.js';
+import { deviceClassOf, prefillBandFactors } from '../uncertainty/prefill-band.js';
 import { adviceFor } from './advice.js';
-import type { Advice, DetailedEstimate } from './detailed.js';
+import type { Advice, DetailedEstimate, EstimateBands } from './detailed.js';
 import { multiGpuPlacement } from './multi-gpu-result.js';
 import { parallelStreams } from './parallel-slots.js';
 import { type ResolveOptions, resolveScenario } from './resolve-scenario.js';
@@ -71,6 +74,11 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
     : [...assumed, ...p.notes, ...contextWarnings(r), ...advice.map((a) => a.message)];
   const gpuTier = decode.tiers[0];
   const cpuTier = decode.tiers[1];
+  const prefillBand = prefillBandFactors(hw.backend, deviceClassOf(hw));
+  // Memory bands widen with the predicted weights only (a file's or header's sizes are known).
+  const predictedWeights = r.weightsSource === 'predicted' ? 1 : 0;
+  const deviceBytes = gpuBytesOf(m) + (hw.layout === 'cpu' ? 0 : hw.runtimeBytes);
+  const hostBytes = hostBytesOf(m);
   // One literal, no spreads: this runs hundreds of thousands of times a second for curves and the tuner.
   const result: DetailedEstimate = {
     id: r.id,
@@ -84,14 +92,23 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
       weightsBytes: r.sums.totalBytes,
       kvCacheBytes: kvBytes(r, p.sizes, 0, n),
       overheadBytes: m.gpuComputeBytes + m.hostComputeBytes + hw.runtimeBytes,
-      deviceBytes: gpuBytesOf(m) + (hw.layout === 'cpu' ? 0 : hw.runtimeBytes),
-      hostBytes: hostBytesOf(m),
+      deviceBytes,
+      hostBytes,
+    },
+    prefillBand: {
+      low: prefill.tokensPerSecond * prefillBand.low,
+      high: prefill.tokensPerSecond * prefillBand.high,
+    },
+    timeToFirstTokenBand: timeToFirstTokenBand(prefill.seconds, decode.secondsPerToken, prefillBand, band),
+    memoryBand: {
+      deviceBytes: bytesBand(deviceBytes, m.gpuWeightBytes * predictedWeights),
+      hostBytes: bytesBand(hostBytes, m.hostWeightBytes * predictedWeights),
     },
     placement:
       p.perDevice === undefined
         ? { gpuLayers: p.split.gpuLayers, totalLayers: n, cpuMoeLayers }
         : { gpuLayers: p.split.gpuLayers, totalLayers: n, cpuMoeLayers, ...multiGpuPlacement(p) },
-    basis: `${r.basis}; ${band.note}`,
+    basis: `${r.basis}; ${prefillBasis(r.speed, prefill.bound, hw.layout === 'cpu' || p.split.gpuLayers === 0)}; ${band.note}`,
     warnings,
     breakdown: {
       weightsByGroup: r.weights.byGroup,
@@ -127,6 +144,7 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
       flashAttention: r.kvSettings.flashAttention,
       cpuMoeLayers,
       bandNote: band.note,
+      prefillBandNote: prefillBand.note,
     },
     advice,
   };
@@ -138,13 +156,13 @@ export function estimateDetailed(input: ScenarioInput, options?: ResolveOptions)
   return estimateResolved(resolveScenario(input, options));
 }
 
-/** Strips a detailed estimate to the batch result. */
-export function toEstimateResult(d: DetailedEstimate): EstimateResult {
+/** Strips a detailed estimate to the batch result (with its bands). */
+export function toEstimateResult(d: DetailedEstimate): EstimateResult & EstimateBands {
   const { breakdown: _breakdown, advice: _advice, ...result } = d;
   return result;
 }
 
 /** The batch result of a scenario (throws CliffbenchError for bad input). */
-export function estimate(input: ScenarioInput, options?: ResolveOptions): EstimateResult {
+export function estimate(input: ScenarioInput, options?: ResolveOptions): EstimateResult & EstimateBands {
   return toEstimateResult(estimateDetailed(input, options));
 }

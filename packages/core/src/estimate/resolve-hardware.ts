@@ -3,11 +3,14 @@
  * capacities and bandwidths placement and speed use.
  */
 import { appleGpuWorkingSetBytes } from '../device/apple-working-set.js';
+import { type CpuRates, type CpuSpec, cpuRates } from '../device/cpu-spec.js';
 import { defaultBackend } from '../device/default-backend.js';
 import type { Device } from '../device/device.js';
 import { deviceFromSpec } from '../device/device-from-spec.js';
-import { devices } from '../device/devices.js';
+import { lookupDevices } from '../device/devices.js';
+import { cpuFromName, findCpu } from '../device/find-cpu.js';
 import { findDevice } from '../device/find-device.js';
+import { type GpuGeneration, gpuGenerationOf, gpuGenerations } from '../device/gpu-generation.js';
 import { BYTES_PER_MARKETED_GB } from '../device/gpu-table.js';
 import { ddrBandwidthGBs } from '../device/host-memory.js';
 import { pcieBandwidthGBs } from '../device/pcie-links.js';
@@ -33,6 +36,23 @@ function osReservedBytes(ramBytes: number): number {
 
 /** How the accelerator relates to system memory, after the backend is chosen. */
 export type MemoryLayout = 'discrete' | 'unified' | 'cpu';
+
+/** The CPU that computes CPU-held layers (or everything, CPU only). */
+export interface ResolvedCpu {
+  /** Catalog name, or what was assumed. */
+  readonly name: string;
+  readonly spec: CpuSpec;
+  readonly rates: CpuRates;
+  /** No CPU was named or recognised: a typical desktop CPU is assumed. */
+  readonly assumed: boolean;
+}
+
+/**
+ * The host CPU assumed when a scenario names none: an 8-core AVX2 desktop part, the catalog's Ryzen 7 5800X
+ * (assumed as typical of the desktops beside a consumer GPU; with the fitted CPU efficiency it computes
+ * prompts at about the 0.8 TFLOPS the estimator assumed before CPUs were modelled).
+ */
+const ASSUMED_HOST_CPU = 'AMD Ryzen 7 5800X';
 
 /** The hardware side of a resolved scenario. */
 export interface ResolvedHardware {
@@ -64,6 +84,14 @@ export interface ResolvedHardware {
   readonly fallbackTflopsPerGBs: number;
   /** HBM memory (batch-1 kernels reach a smaller share of its bandwidth). */
   readonly hbm: boolean;
+  /** GPU architecture generation (catalog or name); undefined for CPUs and unrecognised names. */
+  readonly generation: GpuGeneration | undefined;
+  /** FP32 shader TFLOPS: the catalog's, or derived from FP16 by the generation's ratio, or typical. */
+  readonly fp32Tflops: number;
+  /** The CPU beside (or instead of) the accelerator. */
+  readonly cpu: ResolvedCpu;
+  /** An integrated GPU without memory of its own: its pool and bandwidth are the host RAM's. */
+  readonly integrated: boolean;
 }
 
 const close = (a: number, b: number): boolean => Math.abs(a / b - 1) < 0.15;
@@ -71,47 +99,84 @@ const close = (a: number, b: number): boolean => Math.abs(a / b - 1) < 0.15;
 const flopsRatioCache = new Map<string, number>();
 
 /**
- * Median FP16 TFLOPS per GB/s of catalog devices of the same vendor and kind (all accelerators when none):
- * what to assume for a device whose FLOPS are unknown. Apple's SoCs have ~0.03, NVIDIA's tensor-core cards
- * ~0.2, so one figure for all would be wrong by an order of magnitude.
+ * Median FP16 (or, with `fp32`, FP32) TFLOPS per GB/s of catalog devices of the same generation, else of the
+ * same vendor and kind (all accelerators when none): what to assume for a device whose FLOPS are unknown.
+ * Apple's SoCs have ~0.03, NVIDIA's tensor-core cards ~0.2, a Pascal card's FP32 ~0.03, so one figure for all
+ * would be wrong by an order of magnitude.
  */
-function typicalTflopsPerGBs(vendor: string, kind: Device['kind']): number {
-  const key = `${vendor}|${kind}`;
+function typicalTflopsPerGBs(
+  vendor: string,
+  kind: Device['kind'],
+  generation: GpuGeneration | undefined,
+  fp32 = false,
+): number {
+  const key = `${vendor}|${kind}|${generation ?? ''}|${fp32}`;
   let ratio = flopsRatioCache.get(key);
   if (ratio === undefined) {
+    const flops = (d: Device): number | undefined => {
+      if (!fp32) return d.fp16Tflops;
+      if (d.fp32Tflops !== undefined) return d.fp32Tflops;
+      const g = gpuGenerationOf(d);
+      return d.fp16Tflops === undefined || g === undefined
+        ? undefined
+        : d.fp16Tflops / gpuGenerations[g].fp16PerFp32;
+    };
     const ratios = (match: (d: Device) => boolean): number[] =>
-      devices
-        .filter((d) => match(d) && d.fp16Tflops !== undefined)
-        .map((d) => (d.fp16Tflops as number) / d.bandwidthGBs);
+      [...lookupDevices]
+        .filter((d) => d.kind !== 'cpu' && match(d) && flops(d) !== undefined)
+        .map((d) => (flops(d) as number) / d.bandwidthGBs);
+    const sameGeneration = generation === undefined ? [] : ratios((d) => gpuGenerationOf(d) === generation);
     const same = ratios((d) => d.vendor === vendor && d.kind === kind);
-    ratio = median(same.length > 0 ? same : ratios((d) => d.kind !== 'cpu'));
+    const pick = sameGeneration.length > 0 ? sameGeneration : same;
+    ratio = median(pick.length > 0 ? pick : ratios(() => true));
     flopsRatioCache.set(key, ratio);
   }
   return ratio;
 }
 
+/** Whether every entry holds the same value of `key`. */
+function agreeOn<K extends keyof Device>(entries: readonly Device[], key: K): boolean {
+  const first = entries[0];
+  return first !== undefined && entries.every((d) => JSON.stringify(d[key]) === JSON.stringify(first[key]));
+}
+
 /**
- * Details an explicit device spec does not carry (memory type, PCIe link, FLOPS), taken from catalog entries of
- * the same name and bandwidth when they all agree. Explicit numbers always win.
+ * Details an explicit device spec does not carry, taken from catalog entries of the same name when they all
+ * agree: memory type and PCIe link from entries of the same kind and bandwidth (they differ between memory
+ * configurations of one chip); FLOPS and generation from entries of the same kind whatever their memory (an
+ * integrated GPU's bandwidth is the machine's RAM). A CPU-only spec gets the catalog CPU its name describes.
+ * Explicit numbers always win.
  */
 function catalogDetails(spec: DeviceSpec): Partial<Device> {
+  if (spec.kind === 'cpu') {
+    const cpu = cpuFromName(spec.name)?.cpu;
+    return cpu === undefined ? {} : { cpu };
+  }
   let matches: Device[];
   try {
     matches = [findDevice(spec.name)];
   } catch (error) {
     if (!(error instanceof CliffbenchError) || error.code !== 'ambiguous-device') return {};
     const names = new Set((error.detail.candidates as readonly string[] | undefined) ?? []);
-    matches = devices.filter((d) => names.has(d.name));
+    matches = lookupDevices.filter((d) => names.has(d.name));
   }
-  const same = matches.filter((d) => d.kind === spec.kind && close(d.bandwidthGBs, spec.bandwidthGBs));
+  const kin = matches.filter((d) => d.kind === spec.kind);
+  const same = kin.filter((d) => close(d.bandwidthGBs, spec.bandwidthGBs));
   const first = same[0];
-  if (first === undefined) return {};
-  const agree = <K extends keyof Device>(key: K): boolean =>
-    same.every((d) => JSON.stringify(d[key]) === JSON.stringify(first[key]));
+  const chip = kin[0];
+  const fromChip = <K extends 'fp16Tflops' | 'fp32Tflops' | 'generation'>(key: K): Partial<Device> => {
+    const pool = first !== undefined ? same : kin;
+    const value = pool[0]?.[key];
+    return value !== undefined && agreeOn(pool, key) ? { [key]: value } : {};
+  };
   return {
-    ...(agree('memoryType') && first.memoryType !== undefined ? { memoryType: first.memoryType } : {}),
-    ...(agree('pcie') && first.pcie !== undefined ? { pcie: first.pcie } : {}),
-    ...(agree('fp16Tflops') && first.fp16Tflops !== undefined ? { fp16Tflops: first.fp16Tflops } : {}),
+    ...(first !== undefined && agreeOn(same, 'memoryType') && first.memoryType !== undefined
+      ? { memoryType: first.memoryType }
+      : {}),
+    ...(first !== undefined && agreeOn(same, 'pcie') && first.pcie !== undefined ? { pcie: first.pcie } : {}),
+    ...(chip === undefined
+      ? {}
+      : { ...fromChip('fp16Tflops'), ...fromChip('fp32Tflops'), ...fromChip('generation') }),
   };
 }
 
@@ -127,7 +192,25 @@ export function resolveDevice(device: string | DeviceSpec): Device {
     ...(own.fp16Tflops === undefined && extra.fp16Tflops !== undefined
       ? { fp16Tflops: extra.fp16Tflops }
       : {}),
+    ...(extra.fp32Tflops === undefined ? {} : { fp32Tflops: extra.fp32Tflops }),
+    ...(extra.generation === undefined ? {} : { generation: extra.generation }),
+    ...(extra.cpu === undefined ? {} : { cpu: extra.cpu }),
   };
+}
+
+/**
+ * The CPU of a scenario: the host's named CPU (`host.cpu`, which must be in the catalog), the device itself when
+ * it is a CPU the catalog knows, else a typical desktop CPU, assumed.
+ */
+function resolveCpu(device: Device, host: HostSpec | undefined): ResolvedCpu {
+  const named = host?.cpu === undefined ? undefined : findCpu(host.cpu);
+  const spec = named?.cpu ?? device.cpu;
+  if (spec !== undefined) {
+    return { name: named?.name ?? device.name, spec, rates: cpuRates(spec), assumed: false };
+  }
+  const assumed = findCpu(ASSUMED_HOST_CPU);
+  const assumedSpec = assumed.cpu as CpuSpec;
+  return { name: assumed.name, spec: assumedSpec, rates: cpuRates(assumedSpec), assumed: true };
 }
 
 /** Measured figures that replace spec ones; see `CalibrationSchema`. */
@@ -151,8 +234,13 @@ export function resolveHardware(
   const backend = backendChoice ?? defaultBackend(device);
   const layout: MemoryLayout = device.kind === 'cpu' || backend === 'cpu' ? 'cpu' : device.kind;
   const apple = device.vendor === 'Apple' && device.kind === 'unified';
-  const deviceMemory = device.memoryBytes ?? (device.memoryGB ?? 0) * BYTES_PER_MARKETED_GB;
+  // An integrated GPU from the catalog has no memory of its own: the pool is the host RAM.
+  const integrated =
+    device.kind === 'unified' && device.memoryBytes === undefined && device.memoryGB === undefined;
   const hostRam = (host?.ramGB ?? DEFAULT_RAM_GB) * BYTES_PER_MARKETED_GB;
+  const deviceMemory = integrated
+    ? hostRam
+    : (device.memoryBytes ?? (device.memoryGB ?? 0) * BYTES_PER_MARKETED_GB);
   // A CPU device's memoryGB is its RAM; a unified device's pool is the RAM.
   const ramBytes =
     device.kind === 'unified' || (device.kind === 'cpu' && deviceMemory > 0) ? deviceMemory : hostRam;
@@ -170,9 +258,24 @@ export function resolveHardware(
       { device: device.name },
     );
   }
-  const ownRamBandwidth = device.kind === 'discrete' ? undefined : device.bandwidthGBs;
+  const cpu = resolveCpu(device, host);
+  const named = host?.cpu === undefined ? undefined : findCpu(host.cpu);
+  // RAM bandwidth: measured, given, the device's own (unified, CPU), the named host CPU's platform, or DDR4-3200.
+  const ownRamBandwidth =
+    device.kind === 'discrete'
+      ? named?.bandwidthGBs
+      : integrated
+        ? (host?.ramBandwidthGBs ?? device.bandwidthGBs)
+        : device.bandwidthGBs;
   const link = device.pcie ?? { gen: 4, lanes: 16 };
   const gen = link.gen === 3 || link.gen === 5 ? link.gen : 4;
+  const generation = gpuGenerationOf(device);
+  const fp16 = device.fp16Tflops;
+  const fp32Tflops =
+    device.fp32Tflops ??
+    (fp16 !== undefined && generation !== undefined
+      ? fp16 / gpuGenerations[generation].fp16PerFp32
+      : device.bandwidthGBs * typicalTflopsPerGBs(device.vendor, device.kind, generation, true));
   return {
     device,
     backend,
@@ -183,12 +286,19 @@ export function resolveHardware(
     runtimeBytes: layout === 'cpu' ? 0 : runtimeOverheadBytes[backend],
     ramBytes,
     ramAvailableBytes: Math.max(0, ramBytes - osReservedBytes(ramBytes)),
-    gpuBandwidthGBs: layout === 'cpu' ? 0 : (measured.gpuBandwidthGBs ?? device.bandwidthGBs),
+    gpuBandwidthGBs:
+      layout === 'cpu'
+        ? 0
+        : (measured.gpuBandwidthGBs ?? (integrated ? ownRamBandwidth : undefined) ?? device.bandwidthGBs),
     ramBandwidthGBs:
       measured.ramBandwidthGBs ?? host?.ramBandwidthGBs ?? ownRamBandwidth ?? DEFAULT_RAM_BANDWIDTH_GBS,
     pcieGBs: measured.pcieGBs ?? host?.pcieGBs ?? pcieBandwidthGBs(gen, link.lanes),
     fp16Tflops: device.fp16Tflops,
-    fallbackTflopsPerGBs: typicalTflopsPerGBs(device.vendor, device.kind),
+    fallbackTflopsPerGBs: typicalTflopsPerGBs(device.vendor, device.kind, generation),
     hbm: device.memoryType?.toUpperCase().startsWith('HBM') ?? false,
+    generation,
+    fp32Tflops,
+    cpu,
+    integrated,
   };
 }

@@ -25,6 +25,8 @@ export const HostSpecSchema = z.object({
   ramBandwidthGBs: positive.optional(),
   /** Host-to-device bandwidth, GB/s. @default PCIe 4.0 x16 */
   pcieGBs: positive.optional(),
+  /** The host CPU, a catalog name ("ryzen 9 7950x"): its cores compute CPU-held layers. @default assumed desktop */
+  cpu: z.string().min(1).max(200).optional(),
 });
 
 /** Measured figures that replace spec-sheet ones (from the WebGPU/RAM benchmarks or a llama-bench run). */

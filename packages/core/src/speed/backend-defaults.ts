@@ -11,8 +11,11 @@ export interface BackendSpeed {
   readonly eta: number;
   /** Fixed cost per dense layer per token (kernel launches, synchronisation), seconds. */
   readonly t0PerLayerSeconds: number;
-  /** Prefill: fraction of the device's dense FP16 FLOPS reached on large micro-batches. */
-  readonly prefillEfficiency: number;
+  /**
+   * Prefill: fraction of the matrix path's peak (GPU: the device's FP16 matrix FLOPS; CPU: its int8 MAC or FP32
+   * FMA rate) that prompt matmuls reach on full micro-batches.
+   */
+  readonly matrixEfficiency: number;
   /** CPU only: the most a CPU's cores read from RAM, GB/s (caps fast unified memory). */
   readonly capGBs?: number;
   /** Measurement rows the fit used. */
@@ -37,10 +40,30 @@ export interface SharedSpeed {
   readonly overLimitGBs: number;
   /** Rate at which llama.cpp streams memory-mapped weights that do not fit in RAM from an SSD, GB/s. */
   readonly diskGBs: number;
-  /** Prefill efficiency of MoE models relative to dense ones (few tokens per expert per micro-batch). */
-  readonly moePrefillFactor: number;
-  /** Effective prefill rate of the CPU backend, TFLOPS. */
-  readonly cpuPrefillTflops: number;
+  /** Prefill on GPUs without usable matrix units: fraction of the shader path's peak (dp4a, packed FP16, FP32). */
+  readonly vectorEfficiency: number;
+  /**
+   * MoE prefill: tokens per expert per micro-batch at which the grouped expert matmuls run at half the dense
+   * efficiency (efficiency × m / (m + this)): few tokens per expert leave the matmul tiles mostly empty.
+   */
+  readonly expertHalfTokens: number;
+  /**
+   * MoE prefill: fixed seconds per MoE layer per micro-batch on top of the matmuls (routing, sorting tokens
+   * by expert, gathering and scattering activations, launching the grouped expert matmuls).
+   */
+  readonly expertLayerPassSeconds: number;
+  /** Attention over the prompt runs at this fraction of the matmul rate. */
+  readonly attentionEfficiency: number;
+  /**
+   * GPUs that share the CPU's memory other than Apple's (integrated GPUs, Strix Halo, DGX Spark) reach this
+   * multiple of their backend's prefill efficiency: a shared power budget and memory controller.
+   */
+  readonly unifiedGpuPrefillFactor: number;
+  /**
+   * F16/BF16/F32 weights (cuBLAS / hipBLAS / float shaders) reach this multiple of the quantised kernels'
+   * efficiency on the same units (capped at the units' peak).
+   */
+  readonly floatEfficiencyRatio: number;
   /**
    * Fraction of the CPU tier's weight-read rate reached on MoE expert weights (llama.cpp's mul_mat_id over the
    * few selected expert slices, split across threads, rather than one large matrix).
@@ -51,34 +74,39 @@ export interface SharedSpeed {
 }
 
 /**
- * Fitted by `npm run fit -w packages/core` (scripts/fit-backends.ts, which prints this table) on the 193 rows
- * of test/fixtures/validation-public.jsonl: robust least squares (soft-L1, scale 0.1, on log(predicted/measured)
- * decode tokens/s) of t_token = Σ layers' fixed cost + Σ tiers bytes/(η·BW) over every row at once, by
- * Nelder–Mead. Per backend one η (bounded to 0.2-0.92: copy kernels reach ~87-92 % of spec) and one
- * t0PerLayer (≥ 10 µs); the CPU tier's η and core cap; shared moeLayerFactor, kvEtaRatio(NoFlash) and
- * hbmEtaFactor below. The fit is told two facts the rows' scenarios cannot carry: which uncatalogued devices
- * are HBM parts, and that the 2023-24 XiongjieDai rows ran without flash attention. Prefill efficiency is
- * scaled to the median measured/predicted over each backend's dense rows with a prefill figure.
- * Not fitted: the CPU's per-layer cost, which six CPU rows of 50-500 ms tokens cannot pin down. ggml's CPU
+ * Fitted by `npm run fit -w packages/core` (scripts/fit-backends.ts, which prints this table) on the validation
+ * rows (test/fixtures/validation-public.jsonl, 193 rows, and validation-extra.jsonl, 21 rows: CPU-only,
+ * integrated-GPU Vulkan, MoE and long-prompt prefill; each names its source).
+ * Decode: robust least squares (soft-L1, scale 0.1, on log(predicted/measured) decode tokens/s) of
+ * t_token = Σ layers' fixed cost + Σ tiers bytes/(η·BW) over every row at once, by Nelder–Mead. Per backend one
+ * η (bounded to 0.2-0.92: copy kernels reach ~87-92 % of spec) and one t0PerLayer (≥ 10 µs); the CPU tier's η;
+ * shared moeLayerFactor, kvEtaRatio(NoFlash) and hbmEtaFactor below. The fit is told two facts the rows'
+ * scenarios cannot carry: which uncatalogued devices are HBM parts, and that the 2023-24 XiongjieDai rows ran
+ * without flash attention. The CPU tier's core-bandwidth cap (185 GB/s) stays as fitted on the first 193 rows.
+ * Prefill (scripts/fit-prefill.ts): the same loss on prefill tokens/s over the rows with a prefill figure, for
+ * matrixEfficiency per backend (CPU: of its int8 MAC rate) and the shared prefill factors (vectorEfficiency,
+ * expertHalfTokens, expertLayerPassSeconds, attentionEfficiency, floatEfficiencyRatio, unifiedGpuPrefillFactor),
+ * efficiencies bounded to (0, 1].
+ * Not fitted: the CPU's per-layer cost, which the CPU rows of 50-500 ms tokens cannot pin down. ggml's CPU
  * backend waits at a thread-pool barrier after every graph node; llama.cpp logs ~32 nodes per layer (1030 for
  * Llama-3-8B's 32 layers, github.com/developer0hye/llama-3-korean-bllossom-8b-q4-docker README) at ~3 µs
  * each (assumed), so 0.1 ms per layer.
  */
 export const backendDefaults: Readonly<Record<Backend, BackendSpeed>> = {
-  cuda: { eta: 0.847, t0PerLayerSeconds: 0.0000491, prefillEfficiency: 0.478, rows: 80 },
-  metal: { eta: 0.855, t0PerLayerSeconds: 0.000139, prefillEfficiency: 0.706, rows: 82 },
-  vulkan: { eta: 0.861, t0PerLayerSeconds: 0.000037, prefillEfficiency: 0.4, rows: 12 },
-  rocm: { eta: 0.92, t0PerLayerSeconds: 0.000129, prefillEfficiency: 0.282, rows: 13 },
-  cpu: { eta: 0.841, t0PerLayerSeconds: 0.0001, prefillEfficiency: 1, capGBs: 185, rows: 6 },
+  cuda: { eta: 0.853, t0PerLayerSeconds: 0.0000498, matrixEfficiency: 0.461, rows: 81 },
+  metal: { eta: 0.857, t0PerLayerSeconds: 0.000139, matrixEfficiency: 0.673, rows: 83 },
+  vulkan: { eta: 0.785, t0PerLayerSeconds: 0.0000282, matrixEfficiency: 0.344, rows: 26 },
+  rocm: { eta: 0.92, t0PerLayerSeconds: 0.000127, matrixEfficiency: 0.319, rows: 13 },
+  cpu: { eta: 0.816, t0PerLayerSeconds: 0.0001, matrixEfficiency: 0.22, capGBs: 185, rows: 11 },
 };
 
-/** moeLayerFactor, kvEtaRatio, kvEtaRatioNoFlash, hbmEtaFactor and moePrefillFactor are fitted with
- * `backendDefaults` (see there); the others say where they come from. */
+/** moeLayerFactor, kvEtaRatio, kvEtaRatioNoFlash, hbmEtaFactor and the prefill factors (vectorEfficiency through
+ * unifiedGpuPrefillFactor) are fitted with `backendDefaults` (see there); the others say where they come from. */
 export const sharedSpeed: SharedSpeed = {
-  moeLayerFactor: 1.55,
-  kvEtaRatio: 0.958,
-  kvEtaRatioNoFlash: 0.144,
-  hbmEtaFactor: 0.644,
+  moeLayerFactor: 1.54,
+  kvEtaRatio: 0.943,
+  kvEtaRatioNoFlash: 0.142,
+  hbmEtaFactor: 0.64,
   // Pinned host-to-device copies reach ~25 of PCIe 4.0 x16's 31.5 GB/s (device/pcie-links measured rows).
   pcieEta: 0.8,
   // Assumed: a CUDA stream synchronisation plus a small PCIe copy, ~tens of µs; not fitted.
@@ -90,9 +118,12 @@ export const sharedSpeed: SharedSpeed = {
   overLimitGBs: 16,
   // Assumed: page-fault-driven mmap reads from an NVMe SSD reach a fraction of its 3.5-7 GB/s sequential rate.
   diskGBs: 2,
-  moePrefillFactor: 0.863,
-  // Assumed: llama.cpp CPU prompt processing of a 7B Q4_0 on an 8-16 core desktop runs ~40-80 tok/s.
-  cpuPrefillTflops: 0.8,
+  vectorEfficiency: 0.314,
+  expertHalfTokens: 14.6,
+  expertLayerPassSeconds: 0.00128,
+  attentionEfficiency: 0.875,
+  unifiedGpuPrefillFactor: 0.541,
+  floatEfficiencyRatio: 1.09,
   // Fitted by `npm run fit:experts` (scripts/fit-experts.ts) to the two published runs with MoE experts in RAM:
   // validation row gt318 (gpt-oss 20B, RX 7900 XT, --cpu-moe) and llmfit#755 (Qwen3-30B-A3B, RTX 2080, -ngl 99
   // --n-cpu-moe 36): 0.821, errors +12.5 / +20.4 % at 1 → −4.6 / +6.1 %. Two rows: a correction of the known

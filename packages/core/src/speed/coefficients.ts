@@ -7,6 +7,7 @@
 import type { ResolvedHardware } from '../estimate/resolve-hardware.js';
 import type { Backend, Calibration } from '../estimate/scenario.js';
 import { type BackendSpeed, backendDefaults, type SharedSpeed, sharedSpeed } from './backend-defaults.js';
+import { gpuMatmulPath, type MatmulPath, pathName, pathPeakFlops } from './matmul-path.js';
 
 /** Everything speed formulas need, in SI units (bytes/s, seconds, FLOP/s). */
 export interface SpeedCoefficients {
@@ -40,18 +41,42 @@ export interface SpeedCoefficients {
   readonly splitSeconds: number;
   /** A measured total fixed cost per token that replaces the per-layer sum, seconds. */
   readonly t0OverrideSeconds: number | undefined;
-  /** Effective accelerator FLOP rate for prefill, FLOP/s. */
-  readonly gpuFlops: number;
-  /** Effective CPU FLOP rate for prefill, FLOP/s. */
-  readonly cpuFlops: number;
-  /** MoE prefill efficiency factor. */
-  readonly moePrefillFactor: number;
+  /** Prompt-processing rates and names. */
+  readonly prefill: PrefillCoefficients;
   /** How each figure was chosen, for the basis line. */
   readonly basis: readonly string[];
 }
 
+/** The rates prompt processing runs at, FLOP/s (a multiply-accumulate counts 2), and what they are. */
+export interface PrefillCoefficients {
+  /** Accelerator matmuls on quantised weights, effective. */
+  readonly gpuQuantFlops: number;
+  /** Accelerator matmuls on F16/BF16/F32 weights, effective. */
+  readonly gpuFloatFlops: number;
+  /** Peak of the accelerator's fastest path used (no prefill may exceed it). */
+  readonly gpuPeakFlops: number;
+  /** CPU matmuls on quantised weights (int8 dot products), effective. */
+  readonly cpuQuantFlops: number;
+  /** CPU matmuls on F16/BF16/F32 weights (FP32 FMAs), effective. */
+  readonly cpuFloatFlops: number;
+  /** Peak of the CPU's int8 and FP32 paths, the larger. */
+  readonly cpuPeakFlops: number;
+  /** Tokens per expert at which grouped expert matmuls reach half the dense efficiency. */
+  readonly expertHalfTokens: number;
+  /** Attention runs at this fraction of the matmul rate. */
+  readonly attentionEfficiency: number;
+  /** Fixed seconds per MoE layer per micro-batch. */
+  readonly expertLayerPassSeconds: number;
+  /** The accelerator's quantised-matmul path ("MMQ int8 on tensor cores") and its share of its peak. */
+  readonly gpuPathName: string;
+  readonly gpuEfficiency: number;
+  /** The CPU's name ("(assumed)" when none was named), cores used and share of its int8 peak. */
+  readonly cpuName: string;
+  readonly cpuThreads: number;
+  readonly cpuEfficiency: number;
+}
+
 const GB = 1e9;
-const TERA = 1e12;
 
 /** The fitted parameter tables; the fit script passes candidates, everything else the defaults. */
 export interface SpeedParameters {
@@ -70,6 +95,60 @@ function cpuRate(ramGBs: number, eta: number, cpu: BackendSpeed): number {
   const raw = eta * ramGBs * GB;
   const cap = (cpu.capGBs ?? Number.POSITIVE_INFINITY) * GB;
   return 1 / (1 / raw + 1 / cap);
+}
+
+/** Prefill rates of the accelerator (path by backend and generation) and of the CPU. */
+function prefillCoefficients(
+  hw: ResolvedHardware,
+  tflops: number,
+  params: SpeedParameters,
+): PrefillCoefficients {
+  const shared = params.shared;
+  const cpu = params.backends.cpu;
+  const cpuQuantPeak = 2 * hw.cpu.rates.int8MacsPerSecond;
+  const cpuFloatPeak = 2 * hw.cpu.rates.fp32FmasPerSecond;
+  let gpuQuantFlops = 0;
+  let gpuFloatFlops = 0;
+  let gpuPeakFlops = 0;
+  let gpuPathName = 'CPU';
+  let gpuEfficiency = cpu.matrixEfficiency;
+  if (hw.backend !== 'cpu') {
+    const backend = hw.backend;
+    // Unified-memory GPUs other than Apple's share the CPU's power budget and memory controller.
+    const unifiedFactor = hw.layout === 'unified' && !hw.apple ? shared.unifiedGpuPrefillFactor : 1;
+    const efficiency = (path: MatmulPath): number =>
+      Math.min(
+        1,
+        (path === 'matrix' ? params.backends[backend].matrixEfficiency : shared.vectorEfficiency) *
+          unifiedFactor,
+      );
+    const quantPath = gpuMatmulPath(backend, hw.generation, true);
+    const floatPath = gpuMatmulPath(backend, hw.generation, false);
+    const quantPeak = pathPeakFlops(hw, tflops, quantPath);
+    const floatPeak = pathPeakFlops(hw, tflops, floatPath);
+    gpuEfficiency = efficiency(quantPath);
+    gpuQuantFlops = quantPeak * gpuEfficiency;
+    gpuFloatFlops = floatPeak * Math.min(1, efficiency(floatPath) * shared.floatEfficiencyRatio);
+    gpuPeakFlops = Math.max(quantPeak, floatPeak);
+    gpuPathName = pathName(backend, hw.generation, quantPath);
+  }
+  // One literal, no spreads: the fit scripts build coefficients millions of times.
+  return {
+    gpuQuantFlops,
+    gpuFloatFlops,
+    gpuPeakFlops,
+    cpuQuantFlops: cpuQuantPeak * cpu.matrixEfficiency,
+    cpuFloatFlops: cpuFloatPeak * Math.min(1, cpu.matrixEfficiency * shared.floatEfficiencyRatio),
+    cpuPeakFlops: Math.max(cpuQuantPeak, cpuFloatPeak),
+    expertHalfTokens: shared.expertHalfTokens,
+    attentionEfficiency: shared.attentionEfficiency,
+    expertLayerPassSeconds: shared.expertLayerPassSeconds,
+    gpuPathName,
+    gpuEfficiency,
+    cpuName: hw.cpu.assumed ? `${hw.cpu.name} (assumed)` : hw.cpu.name,
+    cpuThreads: hw.cpu.rates.threadsUsed,
+    cpuEfficiency: cpu.matrixEfficiency,
+  };
 }
 
 /** Coefficients for one hardware setup, with an optional calibration. */
@@ -99,10 +178,17 @@ export function speedCoefficients(
   const pcieMeasured = calibration?.pcieGBs !== undefined;
   const pcieBytesPerSecond = hw.pcieGBs * GB * (pcieMeasured ? 1 : shared.pcieEta);
   const tflops = hw.fp16Tflops ?? hw.device.bandwidthGBs * hw.fallbackTflopsPerGBs;
-  if (hw.layout !== 'cpu' && hw.fp16Tflops === undefined) {
-    basis.push(
-      `FP16 FLOPS unknown: ${tflops.toFixed(1)} TFLOPS assumed from bandwidth (typical of ${hw.device.vendor} ${hw.device.kind} devices)`,
-    );
+  if (hw.layout !== 'cpu') {
+    const matrix =
+      gpuMatmulPath(hw.backend === 'cpu' ? 'cuda' : hw.backend, hw.generation, true) === 'matrix';
+    const typical = `typical of ${hw.generation ?? `${hw.device.vendor} ${hw.device.kind}`} devices`;
+    if (matrix && hw.fp16Tflops === undefined) {
+      basis.push(`FP16 FLOPS unknown: ${tflops.toFixed(1)} TFLOPS assumed from bandwidth (${typical})`);
+    } else if (!matrix && hw.device.fp32Tflops === undefined && hw.fp16Tflops === undefined) {
+      basis.push(
+        `FP32 FLOPS unknown: ${hw.fp32Tflops.toFixed(1)} TFLOPS assumed from bandwidth (${typical})`,
+      );
+    }
   }
   if (calibration?.t0Seconds !== undefined) {
     basis.push(`measured t0 ${(calibration.t0Seconds * 1e3).toFixed(2)} ms`);
@@ -123,9 +209,7 @@ export function speedCoefficients(
     cpuExpertEta: shared.cpuExpertEta,
     splitSeconds: shared.splitSeconds,
     t0OverrideSeconds: calibration?.t0Seconds,
-    gpuFlops: tflops * TERA * backend.prefillEfficiency,
-    cpuFlops: shared.cpuPrefillTflops * TERA,
-    moePrefillFactor: shared.moePrefillFactor,
+    prefill: prefillCoefficients(hw, tflops, params),
     basis,
   };
 }
