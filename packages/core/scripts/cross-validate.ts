@@ -2,9 +2,9 @@
  * `npm run crossval -w @cliffbench/core`: how well the decode and prefill models predict a device they were
  * not fitted on. Leave one device out: for each device of the validation rows (test/fixtures/validation-public.jsonl
  * and validation-extra.jsonl; GPU rows grouped by backend and memory bandwidth, so one chip under two names is
- * held out together; CPU rows by CPU and RAM bandwidth), the decode coefficients (scripts/fit-backends.ts) and the
- * prefill efficiencies (scripts/fit-prefill.ts) are refitted on every other device's rows and the held-out rows
- * are predicted. Prints |predicted/measured − 1| median and p90 over the held-out predictions, overall, by
+ * held out together; CPU rows by CPU and RAM bandwidth), every coefficient — decode (scripts/fit-backends.ts),
+ * GPU-generation factors (scripts/fit-generations.ts, from 1) and prefill (scripts/fit-prefill.ts) — is refitted
+ * on every other device's rows and the held-out rows are predicted. Prints |predicted/measured − 1| median and p90 over the held-out predictions, overall, by
  * backend and by device class (CPU only, Apple, other unified-memory GPUs, discrete; MoE prefill apart), beside
  * the in-sample figures of one fit on every row. Takes several minutes (two fits per device).
  * Usage: tsx scripts/cross-validate.ts [validation.jsonl] (default: both in-repo files)
@@ -12,12 +12,12 @@
 import {
   DEFAULT_PARAMETERS,
   decodeError,
-  fitDecode,
+  fitAll,
   type Placed,
   placeRows,
   withDecode,
 } from './fit-backends.js';
-import { fitPrefill, prefillError } from './fit-prefill.js';
+import { prefillError } from './fit-prefill.js';
 import {
   type ErrorSummary,
   loadValidationRows,
@@ -59,18 +59,15 @@ const prefillHeld: Held[] = [];
 let done = 0;
 for (const [device, rows] of devices) {
   const others = placed.filter((p) => deviceOf(p) !== device);
-  const decodeFit = fitDecode(others, DEFAULT_PARAMETERS);
-  for (const p of withDecode(rows)) decodeHeld.push(held(p, decodeError(p, decodeFit) - 1));
-  if (rows.some(hasPrefill)) {
-    const prefillFit = fitPrefill(others, decodeFit);
-    for (const p of rows.filter(hasPrefill)) prefillHeld.push(held(p, prefillError(p, prefillFit) - 1));
-  }
+  const fit = fitAll(others, DEFAULT_PARAMETERS);
+  for (const p of withDecode(rows)) decodeHeld.push(held(p, decodeError(p, fit) - 1));
+  for (const p of rows.filter(hasPrefill)) prefillHeld.push(held(p, prefillError(p, fit) - 1));
   done += 1;
   process.stderr.write(`\r${done}/${devices.size} devices held out`);
 }
 process.stderr.write('\n');
 
-const all = fitPrefill(placed, fitDecode(placed, DEFAULT_PARAMETERS));
+const all = fitAll(placed, DEFAULT_PARAMETERS);
 const decodeIn = withDecode(placed).map((p) => held(p, decodeError(p, all) - 1));
 const prefillIn = placed.filter(hasPrefill).map((p) => held(p, prefillError(p, all) - 1));
 

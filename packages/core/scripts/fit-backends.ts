@@ -15,6 +15,7 @@ import { backendDefaults, sharedSpeed } from '../src/index.js';
 import { place } from '../src/placement/place.js';
 import { type SpeedParameters, speedCoefficients } from '../src/speed/coefficients.js';
 import { decodeTime } from '../src/speed/decode.js';
+import { fitGenerations, withoutGenerations } from './fit-generations.js';
 import { fitPrefill, prefillError } from './fit-prefill.js';
 import { nelderMead } from './nelder-mead.js';
 import { loadValidationRows, type ResolvedRow, resolveRows, summarizeErrors } from './validation.js';
@@ -57,6 +58,7 @@ function decode(x: readonly number[], base: SpeedParameters): SpeedParameters {
     kvEtaRatio: sigmoid(at(k + 2)),
     hbmEtaFactor: sigmoid(at(k + 3)),
     kvEtaRatioNoFlash: sigmoid(at(k + 4)),
+    cpuDecodeEfficiency: sigmoid(at(k + 5)),
   };
   return { backends, shared };
 }
@@ -72,7 +74,7 @@ function encode(p: SpeedParameters): number[] {
   const cpu = p.backends.cpu;
   x.push(logit(Math.min(0.999, cpu.eta / ETA_CEILING)));
   x.push(Math.log(p.shared.moeLayerFactor), logit(p.shared.kvEtaRatio), logit(p.shared.hbmEtaFactor));
-  x.push(logit(p.shared.kvEtaRatioNoFlash));
+  x.push(logit(p.shared.kvEtaRatioNoFlash), logit(p.shared.cpuDecodeEfficiency));
   return x;
 }
 
@@ -157,13 +159,30 @@ function printTable(params: SpeedParameters, placed: readonly Placed[]): void {
   }
   console.log('};');
   const sh = params.shared;
+  const gens = Object.entries(sh.generationFactors)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([g, f]) => `'${g}': { eta: ${sig(f?.eta ?? 1)}, prefill: ${sig(f?.prefill ?? 1)} }`);
+  console.log(`generationFactors: { ${gens.join(', ')} },`);
   console.log(
-    `shared: moeLayerFactor ${sig(sh.moeLayerFactor)}, kvEtaRatio ${sig(sh.kvEtaRatio)}, kvEtaRatioNoFlash ${sig(sh.kvEtaRatioNoFlash)}, hbmEtaFactor ${sig(sh.hbmEtaFactor)}, vectorEfficiency ${sig(sh.vectorEfficiency)}, expertHalfTokens ${sig(sh.expertHalfTokens)}, attentionEfficiency ${sig(sh.attentionEfficiency)}, floatEfficiencyRatio ${sig(sh.floatEfficiencyRatio)}, expertLayerPassSeconds ${sig(sh.expertLayerPassSeconds)}, unifiedGpuPrefillFactor ${sig(sh.unifiedGpuPrefillFactor)}`,
+    `shared: moeLayerFactor ${sig(sh.moeLayerFactor)}, kvEtaRatio ${sig(sh.kvEtaRatio)}, kvEtaRatioNoFlash ${sig(sh.kvEtaRatioNoFlash)}, hbmEtaFactor ${sig(sh.hbmEtaFactor)}, cpuDecodeEfficiency ${sig(sh.cpuDecodeEfficiency)}, vectorEfficiency ${sig(sh.vectorEfficiency)}, halfEfficiencyTokens ${sig(sh.halfEfficiencyTokens)}, attentionEfficiency ${sig(sh.attentionEfficiency)}, floatEfficiencyRatio ${sig(sh.floatEfficiencyRatio)}, expertLayerPassSeconds ${sig(sh.expertLayerPassSeconds)}, unifiedGpuPrefillFactor ${sig(sh.unifiedGpuPrefillFactor)}`,
   );
 }
 
 /** The current defaults, where every fit starts. */
 export const DEFAULT_PARAMETERS: SpeedParameters = { backends: backendDefaults, shared: sharedSpeed };
+
+/**
+ * Every coefficient from `start`: the decode fit, the generations' η factors (three rounds, each on the
+ * residuals of the last), the prefill fit, the generations' prefill factors. Generation factors start at 1, so a
+ * cross-validation fold never inherits a held-out device's factor.
+ */
+export function fitAll(placed: readonly Placed[], start: SpeedParameters): SpeedParameters {
+  let params = fitDecode(placed, withoutGenerations(start));
+  for (let round = 0; round < 3; round++) params = fitGenerations(placed, params, 'eta');
+  params = fitPrefill(placed, params);
+  for (let round = 0; round < 3; round++) params = fitGenerations(placed, params, 'prefill');
+  return params;
+}
 
 /** Rows with the facts the fit needs, placed once (placement does not depend on the coefficients). */
 export function placeRows(rows: readonly ResolvedRow[]): Placed[] {
@@ -177,7 +196,7 @@ export function runFit(rows: readonly ResolvedRow[]): SpeedParameters {
   const before = summarizeErrors(withDecode(placed).map((p) => decodeError(p, start) - 1));
   const withPrefill = placed.filter((p) => p.row.measured.prefillTokensPerSecond !== undefined);
   const prefillBefore = summarizeErrors(withPrefill.map((p) => prefillError(p, start) - 1));
-  const fitted = fitPrefill(placed, fitDecode(placed, start));
+  const fitted = fitAll(placed, start);
   const after = summarizeErrors(withDecode(placed).map((p) => decodeError(p, fitted) - 1));
   const prefillAfter = summarizeErrors(withPrefill.map((p) => prefillError(p, fitted) - 1));
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;

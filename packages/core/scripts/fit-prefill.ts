@@ -35,7 +35,7 @@ function decodeVector(x: readonly number[], base: SpeedParameters): SpeedParamet
   const shared: SharedSpeed = {
     ...base.shared,
     vectorEfficiency: sigmoid(at(k)),
-    expertHalfTokens: 30 * Math.exp(at(k + 1)),
+    halfEfficiencyTokens: 30 * Math.exp(at(k + 1)),
     attentionEfficiency: sigmoid(at(k + 2)),
     floatEfficiencyRatio: Math.exp(at(k + 3)),
     expertLayerPassSeconds: 1e-3 * Math.exp(at(k + 4)),
@@ -48,7 +48,7 @@ function encodeVector(p: SpeedParameters): number[] {
   return [
     ...MATRIX_BACKENDS.map((b) => logit(p.backends[b].matrixEfficiency)),
     logit(p.shared.vectorEfficiency),
-    Math.log(p.shared.expertHalfTokens / 30),
+    Math.log(p.shared.halfEfficiencyTokens / 30),
     logit(p.shared.attentionEfficiency),
     Math.log(p.shared.floatEfficiencyRatio),
     Math.log(p.shared.expertLayerPassSeconds / 1e-3),

@@ -26,6 +26,7 @@ export const scenarioOptions = {
   backend: { type: 'string', short: 'b' },
   ram: { type: 'string' },
   'ram-bandwidth': { type: 'string' },
+  cpu: { type: 'string' },
   pcie: { type: 'string' },
   context: { type: 'string', short: 'c' },
   depth: { type: 'string' },
@@ -73,6 +74,7 @@ Vision projector:
 Host:
       --ram GB              system RAM (default 32)      --ram-bandwidth GBS  (default 51.2, DDR4-3200 x2)
       --pcie GBS            host-to-GPU link (default: the card's PCIe link)
+      --cpu NAME            the host CPU, e.g. "ryzen 9 7950x" (its cores and RAM; default: assumed desktop)
 Run:
   -c, --context N           allocated context, tokens (default 4096)
       --depth N             tokens already in the cache (default 0)
@@ -194,6 +196,7 @@ export function scenarioFromFlags(flags: ScenarioFlags): ScenarioInput {
     ramGB: number(flags, 'ram'),
     ramBandwidthGBs: number(flags, 'ram-bandwidth'),
     pcieGBs: number(flags, 'pcie'),
+    cpu: text(flags, 'cpu'),
   });
   return {
     model,

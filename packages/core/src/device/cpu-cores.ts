@@ -29,6 +29,11 @@ export interface CpuCoreUnits {
   readonly int8PerLane: number;
   /** Vector FMA pipes. */
   readonly fmaPipes: number;
+  /**
+   * FP16 vector arithmetic (Armv8.2 FEAT_FP16): ggml's F16 dot products then run FP16 FMAs, twice the FP32
+   * lanes per instruction; x86 converts F16 to FP32 first (F16C).
+   */
+  readonly fp16Arithmetic?: boolean;
 }
 
 /** Core microarchitectures in the CPU catalog. */
@@ -46,20 +51,20 @@ export const cpuCores = {
   'lion-cove': { simdBits: 256, int8Pipes: 2, int8PerLane: 1, fmaPipes: 2 },
   gracemont: { simdBits: 128, int8Pipes: 2, int8PerLane: 1, fmaPipes: 2 },
   'cortex-a53': { simdBits: 128, int8Pipes: 1, int8PerLane: 0.25, fmaPipes: 1 },
-  'cortex-a55': { simdBits: 128, int8Pipes: 1, int8PerLane: 1, fmaPipes: 1 },
+  'cortex-a55': { simdBits: 128, int8Pipes: 1, int8PerLane: 1, fmaPipes: 1, fp16Arithmetic: true },
   'cortex-a72': { simdBits: 128, int8Pipes: 2, int8PerLane: 0.25, fmaPipes: 2 },
-  'cortex-a76': { simdBits: 128, int8Pipes: 2, int8PerLane: 1, fmaPipes: 2 },
-  'cortex-a720': { simdBits: 128, int8Pipes: 2, int8PerLane: 2, fmaPipes: 2 },
-  'cortex-x': { simdBits: 128, int8Pipes: 4, int8PerLane: 2, fmaPipes: 4 },
-  'neoverse-n1': { simdBits: 128, int8Pipes: 2, int8PerLane: 1, fmaPipes: 2 },
-  'neoverse-v1': { simdBits: 256, int8Pipes: 2, int8PerLane: 2, fmaPipes: 2 },
-  'neoverse-v2': { simdBits: 128, int8Pipes: 4, int8PerLane: 2, fmaPipes: 4 },
-  ampereone: { simdBits: 128, int8Pipes: 2, int8PerLane: 2, fmaPipes: 2 },
-  'apple-m1-p': { simdBits: 128, int8Pipes: 4, int8PerLane: 1, fmaPipes: 4 },
-  'apple-m1-e': { simdBits: 128, int8Pipes: 2, int8PerLane: 1, fmaPipes: 2 },
-  'apple-p': { simdBits: 128, int8Pipes: 4, int8PerLane: 2, fmaPipes: 4 },
-  'apple-e': { simdBits: 128, int8Pipes: 2, int8PerLane: 2, fmaPipes: 2 },
-  oryon: { simdBits: 128, int8Pipes: 4, int8PerLane: 2, fmaPipes: 4 },
+  'cortex-a76': { simdBits: 128, int8Pipes: 2, int8PerLane: 1, fmaPipes: 2, fp16Arithmetic: true },
+  'cortex-a720': { simdBits: 128, int8Pipes: 2, int8PerLane: 2, fmaPipes: 2, fp16Arithmetic: true },
+  'cortex-x': { simdBits: 128, int8Pipes: 4, int8PerLane: 2, fmaPipes: 4, fp16Arithmetic: true },
+  'neoverse-n1': { simdBits: 128, int8Pipes: 2, int8PerLane: 1, fmaPipes: 2, fp16Arithmetic: true },
+  'neoverse-v1': { simdBits: 256, int8Pipes: 2, int8PerLane: 2, fmaPipes: 2, fp16Arithmetic: true },
+  'neoverse-v2': { simdBits: 128, int8Pipes: 4, int8PerLane: 2, fmaPipes: 4, fp16Arithmetic: true },
+  ampereone: { simdBits: 128, int8Pipes: 2, int8PerLane: 2, fmaPipes: 2, fp16Arithmetic: true },
+  'apple-m1-p': { simdBits: 128, int8Pipes: 4, int8PerLane: 1, fmaPipes: 4, fp16Arithmetic: true },
+  'apple-m1-e': { simdBits: 128, int8Pipes: 2, int8PerLane: 1, fmaPipes: 2, fp16Arithmetic: true },
+  'apple-p': { simdBits: 128, int8Pipes: 4, int8PerLane: 2, fmaPipes: 4, fp16Arithmetic: true },
+  'apple-e': { simdBits: 128, int8Pipes: 2, int8PerLane: 2, fmaPipes: 2, fp16Arithmetic: true },
+  oryon: { simdBits: 128, int8Pipes: 4, int8PerLane: 2, fmaPipes: 4, fp16Arithmetic: true },
 } as const satisfies Record<string, CpuCoreUnits>;
 
 export type CpuCore = keyof typeof cpuCores;
@@ -70,8 +75,8 @@ export function int8MacsPerCycle(core: CpuCore): number {
   return (u.simdBits / 8) * u.int8Pipes * u.int8PerLane;
 }
 
-/** FP32 FMAs one core of `core` retires per cycle. */
-export function fp32FmasPerCycle(core: CpuCore): number {
+/** FMAs one core of `core` retires per cycle on F16 weights: FP32 lanes, or FP16 lanes where it has FP16 arithmetic. */
+export function floatFmasPerCycle(core: CpuCore): number {
   const u: CpuCoreUnits = cpuCores[core];
-  return (u.simdBits / 32) * u.fmaPipes;
+  return (u.simdBits / 32) * u.fmaPipes * (u.fp16Arithmetic === true ? 2 : 1);
 }

@@ -3,7 +3,7 @@
  * efficiency), their vector units and clocks, threads, sockets and memory channels; and the two rates derived
  * from them (int8 MACs and FP32 FMAs per second over the cores llama.cpp computes on).
  */
-import { type CpuCore, fp32FmasPerCycle, int8MacsPerCycle } from './cpu-cores.js';
+import { type CpuCore, floatFmasPerCycle, int8MacsPerCycle } from './cpu-cores.js';
 
 /** Where a CPU is sold; shown in listings and used for nothing else. */
 export type CpuSegment = 'desktop' | 'laptop' | 'server' | 'workstation' | 'sbc';
@@ -32,8 +32,8 @@ export interface CpuSpec {
 export interface CpuRates {
   /** int8 multiply-accumulates per second (quantised weights), summed over the cores used. */
   readonly int8MacsPerSecond: number;
-  /** FP32 FMAs per second (F16/BF16/F32 weights). */
-  readonly fp32FmasPerSecond: number;
+  /** FMAs per second on F16/BF16/F32 weights (FP16 lanes where the cores have FP16 arithmetic, else FP32). */
+  readonly floatFmasPerSecond: number;
   /** Cores used by default. */
   readonly threadsUsed: number;
 }
@@ -58,8 +58,8 @@ export function cpuRates(cpu: CpuSpec): CpuRates {
   return {
     int8MacsPerSecond:
       pHz * int8MacsPerCycle(cpu.core) + (e === undefined ? 0 : eHz * int8MacsPerCycle(e.core)),
-    fp32FmasPerSecond:
-      pHz * fp32FmasPerCycle(cpu.core) + (e === undefined ? 0 : eHz * fp32FmasPerCycle(e.core)),
+    floatFmasPerSecond:
+      pHz * floatFmasPerCycle(cpu.core) + (e === undefined ? 0 : eHz * floatFmasPerCycle(e.core)),
     threadsUsed: cpu.performanceCores + (e?.cores ?? 0),
   };
 }

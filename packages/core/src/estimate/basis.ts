@@ -16,6 +16,8 @@ export function staticBasis(
   const weights = `${r.model.name} ${r.quantName} weights ${(r.sums.totalBytes / GB).toFixed(2)} GB ${r.weightsSource}`;
   const hw = r.hardware;
   const parts = [weights, `${hw.device.name} (${hw.backend})`, ...r.speed.basis];
+  // The CPU beside a GPU, when one was named (a CPU-only device names itself).
+  if (hw.layout !== 'cpu' && !hw.cpu.assumed) parts.push(`host CPU ${hw.cpu.name}`);
   if (hw.layout !== 'unified') {
     const ram = `${hw.ramBandwidthGBs.toFixed(1)} GB/s`;
     const source =

@@ -3,6 +3,7 @@
  * tier, fitted to published llama.cpp measurements (test/fixtures/validation-public.jsonl, each row naming
  * its source) by `scripts/fit-backends.ts`.
  */
+import type { GpuGeneration } from '../device/gpu-generation.js';
 import type { Backend } from '../estimate/scenario.js';
 
 /** Coefficients of one backend's accelerator tier (or, for `cpu`, of the CPU reading system RAM). */
@@ -43,10 +44,11 @@ export interface SharedSpeed {
   /** Prefill on GPUs without usable matrix units: fraction of the shader path's peak (dp4a, packed FP16, FP32). */
   readonly vectorEfficiency: number;
   /**
-   * MoE prefill: tokens per expert per micro-batch at which the grouped expert matmuls run at half the dense
-   * efficiency (efficiency × m / (m + this)): few tokens per expert leave the matmul tiles mostly empty.
+   * Prefill: tokens per weight matrix per micro-batch at which matmuls run at half their efficiency
+   * (efficiency × m / (m + this)): few tokens leave the matmul tiles part empty. m = u for dense matrices, u·k/E
+   * for each routed expert.
    */
-  readonly expertHalfTokens: number;
+  readonly halfEfficiencyTokens: number;
   /**
    * MoE prefill: fixed seconds per MoE layer per micro-batch on top of the matmuls (routing, sorting tokens
    * by expert, gathering and scattering activations, launching the grouped expert matmuls).
@@ -71,7 +73,43 @@ export interface SharedSpeed {
   readonly cpuExpertEta: number;
   /** Fraction of a measured streaming-read RAM bandwidth that llama.cpp's CPU decode reaches. */
   readonly measuredRamEta: number;
+  /**
+   * CPU decode: fraction of the CPU's int8 MAC (FP32 FMA for float weights) peak that dequantise-and-dot
+   * reaches at batch 1; the CPU tier takes the longer of reading and computing.
+   */
+  readonly cpuDecodeEfficiency: number;
+  /**
+   * Per GPU generation, multipliers on the backend's decode η and prefill efficiency, fitted with shrinkage: a
+   * generation's factor is its rows' mean log residual over (rows + GENERATION_PRIOR_ROWS), so a generation with
+   * few rows stays near its backend's (vendor's) value. Absent generations: 1.
+   */
+  readonly generationFactors: Readonly<Partial<Record<GpuGeneration, GenerationFactor>>>;
 }
+
+/** A GPU generation's multipliers (see `SharedSpeed.generationFactors`). */
+export interface GenerationFactor {
+  readonly eta: number;
+  readonly prefill: number;
+}
+
+/**
+ * Pseudo-rows at factor 1 each generation's factor is shrunk with (its weight against the generation's own rows).
+ * Set, not fitted: with 3, two rows move a factor 40 % of the way to their mean residual, ten rows 77 %.
+ */
+export const GENERATION_PRIOR_ROWS = 3;
+
+/**
+ * The generations the backends' own coefficients describe (they hold most rows: GeForce/RTX Ampere, Ada and
+ * Blackwell under CUDA and Vulkan, Apple M1–M4 under Metal, RDNA3 under ROCm and Vulkan): their factors stay 1, so
+ * a backend's η is theirs and the other generations are measured against it.
+ */
+export const REFERENCE_GENERATIONS: ReadonlySet<GpuGeneration> = new Set([
+  'ampere',
+  'ada',
+  'blackwell',
+  'apple',
+  'rdna3',
+]);
 
 /**
  * Fitted by `npm run fit -w packages/core` (scripts/fit-backends.ts, which prints this table) on the validation
@@ -85,7 +123,7 @@ export interface SharedSpeed {
  * without flash attention. The CPU tier's core-bandwidth cap (185 GB/s) stays as fitted on the first 193 rows.
  * Prefill (scripts/fit-prefill.ts): the same loss on prefill tokens/s over the rows with a prefill figure, for
  * matrixEfficiency per backend (CPU: of its int8 MAC rate) and the shared prefill factors (vectorEfficiency,
- * expertHalfTokens, expertLayerPassSeconds, attentionEfficiency, floatEfficiencyRatio, unifiedGpuPrefillFactor),
+ * halfEfficiencyTokens, expertLayerPassSeconds, attentionEfficiency, floatEfficiencyRatio, unifiedGpuPrefillFactor),
  * efficiencies bounded to (0, 1].
  * Not fitted: the CPU's per-layer cost, which the CPU rows of 50-500 ms tokens cannot pin down. ggml's CPU
  * backend waits at a thread-pool barrier after every graph node; llama.cpp logs ~32 nodes per layer (1030 for
@@ -93,19 +131,19 @@ export interface SharedSpeed {
  * each (assumed), so 0.1 ms per layer.
  */
 export const backendDefaults: Readonly<Record<Backend, BackendSpeed>> = {
-  cuda: { eta: 0.853, t0PerLayerSeconds: 0.0000498, matrixEfficiency: 0.461, rows: 81 },
-  metal: { eta: 0.857, t0PerLayerSeconds: 0.000139, matrixEfficiency: 0.673, rows: 83 },
-  vulkan: { eta: 0.785, t0PerLayerSeconds: 0.0000282, matrixEfficiency: 0.344, rows: 26 },
-  rocm: { eta: 0.92, t0PerLayerSeconds: 0.000127, matrixEfficiency: 0.319, rows: 13 },
-  cpu: { eta: 0.816, t0PerLayerSeconds: 0.0001, matrixEfficiency: 0.22, capGBs: 185, rows: 11 },
+  cuda: { eta: 0.853, t0PerLayerSeconds: 0.0000497, matrixEfficiency: 0.486, rows: 87 },
+  metal: { eta: 0.857, t0PerLayerSeconds: 0.000139, matrixEfficiency: 0.706, rows: 83 },
+  vulkan: { eta: 0.785, t0PerLayerSeconds: 0.0000282, matrixEfficiency: 0.355, rows: 26 },
+  rocm: { eta: 0.92, t0PerLayerSeconds: 0.000128, matrixEfficiency: 0.333, rows: 13 },
+  cpu: { eta: 0.856, t0PerLayerSeconds: 0.0001, matrixEfficiency: 0.221, capGBs: 185, rows: 11 },
 };
 
 /** moeLayerFactor, kvEtaRatio, kvEtaRatioNoFlash, hbmEtaFactor and the prefill factors (vectorEfficiency through
  * unifiedGpuPrefillFactor) are fitted with `backendDefaults` (see there); the others say where they come from. */
 export const sharedSpeed: SharedSpeed = {
-  moeLayerFactor: 1.54,
+  moeLayerFactor: 1.55,
   kvEtaRatio: 0.943,
-  kvEtaRatioNoFlash: 0.142,
+  kvEtaRatioNoFlash: 0.14,
   hbmEtaFactor: 0.64,
   // Pinned host-to-device copies reach ~25 of PCIe 4.0 x16's 31.5 GB/s (device/pcie-links measured rows).
   pcieEta: 0.8,
@@ -118,12 +156,12 @@ export const sharedSpeed: SharedSpeed = {
   overLimitGBs: 16,
   // Assumed: page-fault-driven mmap reads from an NVMe SSD reach a fraction of its 3.5-7 GB/s sequential rate.
   diskGBs: 2,
-  vectorEfficiency: 0.314,
-  expertHalfTokens: 14.6,
-  expertLayerPassSeconds: 0.00128,
-  attentionEfficiency: 0.875,
-  unifiedGpuPrefillFactor: 0.541,
-  floatEfficiencyRatio: 1.09,
+  vectorEfficiency: 0.299,
+  halfEfficiencyTokens: 21.1,
+  expertLayerPassSeconds: 0.00124,
+  attentionEfficiency: 0.743,
+  unifiedGpuPrefillFactor: 0.565,
+  floatEfficiencyRatio: 1.08,
   // Fitted by `npm run fit:experts` (scripts/fit-experts.ts) to the two published runs with MoE experts in RAM:
   // validation row gt318 (gpt-oss 20B, RX 7900 XT, --cpu-moe) and llmfit#755 (Qwen3-30B-A3B, RTX 2080, -ngl 99
   // --n-cpu-moe 36): 0.821, errors +12.5 / +20.4 % at 1 → −4.6 / +6.1 %. Two rows: a correction of the known
@@ -137,4 +175,23 @@ export const sharedSpeed: SharedSpeed = {
   // native sysbench but its all-worker read reached 0.7-0.85 of it, partly because sysbench sums per-thread
   // rates where the benchmark waits for its slowest worker (packages/host-bench/README.md).
   measuredRamEta: 0.9,
+  cpuDecodeEfficiency: 0.0916,
+  generationFactors: {
+    'ampere-dc': { eta: 0.958, prefill: 0.731 },
+    'apple-m5': { eta: 1.14, prefill: 0.958 },
+    cdna1: { eta: 1.01, prefill: 0.89 },
+    cdna2: { eta: 0.999, prefill: 0.873 },
+    hopper: { eta: 0.957, prefill: 1 },
+    kepler: { eta: 0.76, prefill: 1.09 },
+    maxwell: { eta: 0.895, prefill: 1.17 },
+    pascal: { eta: 0.94, prefill: 0.939 },
+    rdna2: { eta: 0.973, prefill: 1.01 },
+    'rdna3.5': { eta: 0.99, prefill: 0.755 },
+    rdna4: { eta: 1.08, prefill: 0.966 },
+    turing: { eta: 0.956, prefill: 0.88 },
+    vega20: { eta: 0.993, prefill: 0.982 },
+    volta: { eta: 1.05, prefill: 1.09 },
+    'xe-hpg': { eta: 0.838, prefill: 1.06 },
+    xe2: { eta: 0.946, prefill: 0.76 },
+  },
 };

@@ -7,7 +7,7 @@
 import type { ResolvedHardware } from '../estimate/resolve-hardware.js';
 import type { Backend, Calibration } from '../estimate/scenario.js';
 import { type BackendSpeed, backendDefaults, type SharedSpeed, sharedSpeed } from './backend-defaults.js';
-import { gpuMatmulPath, type MatmulPath, pathName, pathPeakFlops } from './matmul-path.js';
+import { dequantisesToF16, gpuMatmulPath, type MatmulPath, pathName, pathPeakFlops } from './matmul-path.js';
 
 /** Everything speed formulas need, in SI units (bytes/s, seconds, FLOP/s). */
 export interface SpeedCoefficients {
@@ -41,6 +41,10 @@ export interface SpeedCoefficients {
   readonly splitSeconds: number;
   /** A measured total fixed cost per token that replaces the per-layer sum, seconds. */
   readonly t0OverrideSeconds: number | undefined;
+  /** CPU decode compute: effective FLOP/s of dequantise-and-dot on quantised weights (int8 dot products). */
+  readonly cpuDecodeQuantFlops: number;
+  /** The same on F16/BF16/F32 weights (FP32 FMAs). */
+  readonly cpuDecodeFloatFlops: number;
   /** Prompt-processing rates and names. */
   readonly prefill: PrefillCoefficients;
   /** How each figure was chosen, for the basis line. */
@@ -55,14 +59,21 @@ export interface PrefillCoefficients {
   readonly gpuFloatFlops: number;
   /** Peak of the accelerator's fastest path used (no prefill may exceed it). */
   readonly gpuPeakFlops: number;
+  /**
+   * Quantised matmuls below MMQ_DP4A_MAX_BATCH tokens where the path changes with the batch (Volta: MMQ with
+   * __dp4a below, dequantise-then-cuBLAS from it), effective; else `gpuQuantFlops`.
+   */
+  readonly gpuQuantFlopsSmallBatch: number;
+  /** Quantised weights are dequantised to F16 in a pass of their own per micro-batch (Volta's cuBLAS path). */
+  readonly gpuDequantPass: boolean;
   /** CPU matmuls on quantised weights (int8 dot products), effective. */
   readonly cpuQuantFlops: number;
   /** CPU matmuls on F16/BF16/F32 weights (FP32 FMAs), effective. */
   readonly cpuFloatFlops: number;
   /** Peak of the CPU's int8 and FP32 paths, the larger. */
   readonly cpuPeakFlops: number;
-  /** Tokens per expert at which grouped expert matmuls reach half the dense efficiency. */
-  readonly expertHalfTokens: number;
+  /** Tokens per weight matrix at which matmuls reach half their efficiency (dense: u; experts: u·k/E). */
+  readonly halfEfficiencyTokens: number;
   /** Attention runs at this fraction of the matmul rate. */
   readonly attentionEfficiency: number;
   /** Fixed seconds per MoE layer per micro-batch. */
@@ -106,16 +117,20 @@ function prefillCoefficients(
   const shared = params.shared;
   const cpu = params.backends.cpu;
   const cpuQuantPeak = 2 * hw.cpu.rates.int8MacsPerSecond;
-  const cpuFloatPeak = 2 * hw.cpu.rates.fp32FmasPerSecond;
+  const cpuFloatPeak = 2 * hw.cpu.rates.floatFmasPerSecond;
   let gpuQuantFlops = 0;
   let gpuFloatFlops = 0;
   let gpuPeakFlops = 0;
+  let gpuQuantFlopsSmallBatch = 0;
+  let gpuDequantPass = false;
   let gpuPathName = 'CPU';
   let gpuEfficiency = cpu.matrixEfficiency;
   if (hw.backend !== 'cpu') {
     const backend = hw.backend;
     // Unified-memory GPUs other than Apple's share the CPU's power budget and memory controller.
-    const unifiedFactor = hw.layout === 'unified' && !hw.apple ? shared.unifiedGpuPrefillFactor : 1;
+    const unifiedFactor =
+      (hw.layout === 'unified' && !hw.apple ? shared.unifiedGpuPrefillFactor : 1) *
+      (hw.generation === undefined ? 1 : (shared.generationFactors[hw.generation]?.prefill ?? 1));
     const efficiency = (path: MatmulPath): number =>
       Math.min(
         1,
@@ -131,16 +146,24 @@ function prefillCoefficients(
     gpuFloatFlops = floatPeak * Math.min(1, efficiency(floatPath) * shared.floatEfficiencyRatio);
     gpuPeakFlops = Math.max(quantPeak, floatPeak);
     gpuPathName = pathName(backend, hw.generation, quantPath);
+    gpuDequantPass = dequantisesToF16(backend, hw.generation);
+    // Volta below the cuBLAS batch: MMQ with __dp4a on the shader ALUs.
+    gpuQuantFlopsSmallBatch = gpuDequantPass
+      ? pathPeakFlops(hw, tflops, 'int8-dot') * efficiency('int8-dot')
+      : gpuQuantFlops;
+    gpuPeakFlops = Math.max(gpuPeakFlops, gpuDequantPass ? pathPeakFlops(hw, tflops, 'int8-dot') : 0);
   }
   // One literal, no spreads: the fit scripts build coefficients millions of times.
   return {
     gpuQuantFlops,
     gpuFloatFlops,
     gpuPeakFlops,
+    gpuQuantFlopsSmallBatch,
+    gpuDequantPass,
     cpuQuantFlops: cpuQuantPeak * cpu.matrixEfficiency,
     cpuFloatFlops: cpuFloatPeak * Math.min(1, cpu.matrixEfficiency * shared.floatEfficiencyRatio),
     cpuPeakFlops: Math.max(cpuQuantPeak, cpuFloatPeak),
-    expertHalfTokens: shared.expertHalfTokens,
+    halfEfficiencyTokens: shared.halfEfficiencyTokens,
     attentionEfficiency: shared.attentionEfficiency,
     expertLayerPassSeconds: shared.expertLayerPassSeconds,
     gpuPathName,
@@ -162,7 +185,10 @@ export function speedCoefficients(
   const basis: string[] = [];
   const gpuMeasured = calibration?.gpuBandwidthGBs !== undefined;
   const hbmFactor = hw.hbm ? shared.hbmEtaFactor : 1;
-  const eta = gpuMeasured ? 1 : (calibration?.eta ?? backend.eta * hbmFactor);
+  const generation = hw.generation === undefined ? undefined : shared.generationFactors[hw.generation];
+  const eta = gpuMeasured
+    ? 1
+    : (calibration?.eta ?? Math.min(1, backend.eta * hbmFactor * (generation?.eta ?? 1)));
   const gpuBytesPerSecond = hw.gpuBandwidthGBs * GB * eta;
   if (hw.layout !== 'cpu') {
     if (gpuMeasured) {
@@ -174,7 +200,10 @@ export function speedCoefficients(
     }
   }
   const ramEta = calibration?.ramBandwidthGBs !== undefined ? shared.measuredRamEta : params.backends.cpu.eta;
-  const cpuBytesPerSecond = cpuRate(hw.ramBandwidthGBs, ramEta, params.backends.cpu);
+  // Without --numa, llama.cpp's weights sit in the memory of the node that loaded them: one socket's bandwidth.
+  const sockets = hw.cpu.spec.sockets ?? 1;
+  const cpuBytesPerSecond = cpuRate(hw.ramBandwidthGBs / sockets, ramEta, params.backends.cpu);
+  if (sockets > 1) basis.push(`${sockets} sockets: one node's RAM bandwidth (llama.cpp without --numa)`);
   const pcieMeasured = calibration?.pcieGBs !== undefined;
   const pcieBytesPerSecond = hw.pcieGBs * GB * (pcieMeasured ? 1 : shared.pcieEta);
   const tflops = hw.fp16Tflops ?? hw.device.bandwidthGBs * hw.fallbackTflopsPerGBs;
@@ -209,6 +238,8 @@ export function speedCoefficients(
     cpuExpertEta: shared.cpuExpertEta,
     splitSeconds: shared.splitSeconds,
     t0OverrideSeconds: calibration?.t0Seconds,
+    cpuDecodeQuantFlops: 2 * hw.cpu.rates.int8MacsPerSecond * shared.cpuDecodeEfficiency,
+    cpuDecodeFloatFlops: 2 * hw.cpu.rates.floatFmasPerSecond * shared.cpuDecodeEfficiency,
     prefill: prefillCoefficients(hw, tflops, params),
     basis,
   };

@@ -10,6 +10,7 @@ import type { ResolvedScenario } from '../estimate/resolved.js';
 import { meanAttendedPositions, STATE_TRAFFIC_PER_BYTE } from '../footprint/kv-cache.js';
 import { firstGpuLayer, gpuBytesOf, hostBytesOf } from '../placement/memory.js';
 import type { Placement } from '../placement/place.js';
+import { cpuDecodeComputeSeconds } from './cpu-compute.js';
 
 /** A memory tier a token's bytes come from. */
 export type Tier = 'gpu' | 'cpu' | 'pcie' | 'over-limit' | 'disk';
@@ -94,10 +95,13 @@ export function decodeTime(
   // The CPU reads expert slices at cpuExpertEta of its rate: one blended rate for the tier's weights (the
   // spill and disk shares below scale experts and the rest alike).
   const cpuExperts = rangeSum(s.cumActiveExpertBytes, 0, first) + ramExperts;
-  const cpuWeightRate =
+  const cpuReadRate =
     cpuWeights > 0
       ? (c.cpuBytesPerSecond * cpuWeights) / (cpuWeights - cpuExperts + cpuExperts / c.cpuExpertEta)
       : c.cpuBytesPerSecond;
+  // The CPU also dequantises and multiplies every weight it reads: the slower of reading and computing.
+  const cpuWeightRate =
+    cpuWeights > 0 ? Math.min(cpuReadRate, cpuWeights / cpuDecodeComputeSeconds(r, cpuWeights)) : cpuReadRate;
 
   const fullPositions = meanAttendedPositions(depthTokens, generatedTokens);
   const slidingPositions = meanAttendedPositions(depthTokens, generatedTokens, r.kv.slidingWindow);

@@ -62,6 +62,20 @@ export function gpuMatmulPath(
   return traits.packedFp16 ? 'packed-fp16' : 'fp32';
 }
 
+/**
+ * Batch from which CUDA on Volta (FP16 tensor cores, no int8 mma) leaves MMQ for dequantise-then-cuBLAS:
+ * MMQ_DP4A_MAX_BATCH_SIZE (ggml/src/ggml-cuda/mmq.cuh), 64.
+ */
+export const MMQ_DP4A_MAX_BATCH = 64;
+
+/**
+ * Whether quantised weights are dequantised to F16 in a pass of their own before a BLAS GEMM (Volta under CUDA
+ * at batches ≥ MMQ_DP4A_MAX_BATCH): per micro-batch the weights are read, written as F16 and read again.
+ */
+export function dequantisesToF16(backend: Backend, generation: GpuGeneration | undefined): boolean {
+  return backend === 'cuda' && generation === 'volta';
+}
+
 /** What a `MatmulPath` is called in the basis line, per backend. */
 const pathNames: Readonly<Record<GpuBackend, Readonly<Record<MatmulPath, string>>>> = {
   cuda: {

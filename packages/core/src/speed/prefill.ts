@@ -3,9 +3,8 @@
  * micro-batches of `ubatchTokens` (512), each one pass over the layers. Per micro-batch:
  *
  * - matmuls: 2 FLOPs per weight per token at the rate of the path llama.cpp takes on this backend and GPU
- *   generation (speed/matmul-path.ts), quantised and float weights apart; routed experts see only
- *   u·k/E tokens each, and their grouped matmuls reach m/(m + m½) of the dense efficiency at m tokens per
- *   expert;
+ *   generation (speed/matmul-path.ts), quantised and float weights apart, at m/(m + m½) of the path's
+ *   efficiency with m tokens per weight matrix (u for dense matrices; routed experts see only u·k/E each);
  * - attention over the cache at a fraction of that rate, plus, without flash attention, writing and reading the
  *   f32 score matrix;
  * - reading the accelerator-resident weights once (all dense weights; the experts the micro-batch routes to,
@@ -24,6 +23,7 @@ import type { ResolvedScenario } from '../estimate/resolved.js';
 import { meanAttendedPositions } from '../footprint/kv-cache.js';
 import { firstGpuLayer } from '../placement/memory.js';
 import type { Placement } from '../placement/place.js';
+import { MMQ_DP4A_MAX_BATCH } from './matmul-path.js';
 import { prefillSums } from './prefill-sums.js';
 
 /** Batch size from which llama.cpp runs CPU-held weights' ops on the GPU (GGML_OP_OFFLOAD_MIN_BATCH, 32). */
@@ -71,7 +71,10 @@ interface Pass {
   fixed: number;
 }
 
-/** Matmul seconds of `u` tokens over `params` dense and `expertParams` routed-expert weights at a rate pair. */
+/**
+ * Matmul seconds of `u` tokens over `dense` and `experts` (routed, per token) weights at a rate pair, each at
+ * its tile occupancy (the share of a matmul's full efficiency its tokens per weight matrix reach).
+ */
 function matmulSeconds(
   u: number,
   dense: number,
@@ -79,11 +82,12 @@ function matmulSeconds(
   floatShare: number,
   quantFlops: number,
   floatFlops: number,
-  occupancy: number,
+  denseOccupancy: number,
+  expertOccupancy: number,
 ): number {
   if (quantFlops <= 0) return 0;
   const perParam = (1 - floatShare) / quantFlops + floatShare / floatFlops;
-  return 2 * u * (dense * perParam + (experts * perParam) / occupancy);
+  return 2 * u * perParam * (dense / denseOccupancy + experts / expertOccupancy);
 }
 
 /** Prefill time of `promptTokens` prompt tokens starting at `depthTokens`. */
@@ -135,7 +139,10 @@ export function prefillTime(
   const pass = (u: number): Pass => {
     const touched = ps.experts > 0 ? 1 - (1 - expertShare) ** u : 1;
     const m = u * expertShare;
-    const occupancy = ps.experts > 0 ? m / (m + pc.expertHalfTokens) : 1;
+    // A weight matrix multiplied by few tokens leaves its tiles part empty: u tokens for dense matrices, u·k/E
+    // for each expert.
+    const denseOccupancy = u / (u + pc.halfEfficiencyTokens);
+    const expertOccupancy = ps.experts > 0 ? m / (m + pc.halfEfficiencyTokens) : 1;
     if (cpuOnly) {
       const compute = matmulSeconds(
         u,
@@ -144,6 +151,7 @@ export function prefillTime(
         ps.floatShare,
         pc.cpuQuantFlops,
         pc.cpuFloatFlops,
+        1,
         1,
       );
       const read = (cpuDense + cpuExperts * touched) / c.cpuBytesPerSecond;
@@ -158,16 +166,24 @@ export function prefillTime(
     }
     const offloaded = u >= OP_OFFLOAD_MIN_BATCH;
     const gpuShare = offloaded ? 1 : 1 - cpuWorkShare;
-    const compute = matmulSeconds(
-      u,
-      ps.denseParams * gpuShare,
-      ps.expertActiveParams * gpuShare,
-      ps.floatShare,
-      pc.gpuQuantFlops,
-      pc.gpuFloatFlops,
-      occupancy,
-    );
+    const cublas = pc.gpuDequantPass && u >= MMQ_DP4A_MAX_BATCH;
     const read = (gpuDense + gpuExperts * touched) / c.gpuBytesPerSecond;
+    // Volta's cuBLAS path first writes the quantised weights out as F16 and then reads them back: ~4 bytes per
+    // weight beyond the quantised read, a pass of its own.
+    const resident = (ps.denseParams + ps.expertParams * touched) * gpuShare * (1 - ps.floatShare);
+    const dequant = cublas ? read + (4 * resident) / c.gpuBytesPerSecond : 0;
+    const compute =
+      dequant +
+      matmulSeconds(
+        u,
+        ps.denseParams * gpuShare,
+        ps.expertActiveParams * gpuShare,
+        ps.floatShare,
+        cublas || !pc.gpuDequantPass ? pc.gpuQuantFlops : pc.gpuQuantFlopsSmallBatch,
+        pc.gpuFloatFlops,
+        denseOccupancy,
+        expertOccupancy,
+      );
     let transfer = 0;
     let cpu = 0;
     if (offloaded) {
@@ -183,6 +199,7 @@ export function prefillTime(
         ps.floatShare,
         pc.cpuQuantFlops,
         pc.cpuFloatFlops,
+        1,
         1,
       );
       cpu = Math.max(cpuCompute, (cpuDense + cpuExperts * touched) / c.cpuBytesPerSecond);
