@@ -37,6 +37,12 @@ const line = (name: string, s: { rows: number; median: number; p90: number }): s
 console.log('\nDecode |predicted/measured − 1| (targets: median ≤ 15%, p90 ≤ 35%)');
 console.log(line('overall', overall));
 for (const [backend, s] of Object.entries(byBackend)) console.log(line(backend, s));
+const classes = ['cpu', 'apple', 'integrated', 'discrete'] as const;
+console.log('  by device class:');
+for (const deviceClass of classes) {
+  const errors = predictions.filter((p) => p.deviceClass === deviceClass).map((p) => p.error);
+  if (errors.length > 0) console.log(line(deviceClass, summarizeErrors(errors)));
+}
 
 const prefill = predictPrefillRows(resolved);
 const prefillErrors = (keep: (p: (typeof prefill)[number]) => boolean): ReturnType<typeof summarizeErrors> =>
@@ -58,7 +64,8 @@ for (const backend of [...new Set(prefill.map((p) => p.backend))].sort()) {
     ),
   );
 }
-for (const deviceClass of ['cpu', 'apple', 'integrated', 'discrete'] as const) {
+console.log('  by device class:');
+for (const deviceClass of classes) {
   const rows = prefill.filter((p) => p.deviceClass === deviceClass);
   if (rows.length > 0)
     console.log(

@@ -113,6 +113,7 @@ export function resolveRows(
 export interface RowPrediction {
   readonly id: string;
   readonly backend: Backend;
+  readonly deviceClass: DeviceClass;
   readonly regime: string;
   readonly predicted: number;
   readonly measured: number;
@@ -134,6 +135,7 @@ export function predictRows(rows: readonly ResolvedRow[]): RowPrediction[] {
       return {
         id: row.id,
         backend: row.resolved.hardware.backend,
+        deviceClass: rowDeviceClass(row.resolved),
         regime: e.regime,
         predicted: e.decodeTokensPerSecond,
         measured: m.decodeTokensPerSecond,

@@ -7,6 +7,7 @@ import type { DetailedEstimate } from '../estimate/detailed.js';
 import { headlineOf } from '../estimate/headline.js';
 import { memoryPools } from '../estimate/memory-pools.js';
 import { regimeText } from '../estimate/regime-text.js';
+import { RUNTIME_BYTES_BAND } from '../uncertainty/derived-bands.js';
 import { textBar } from './memory-bar.js';
 
 const tps = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -34,11 +35,17 @@ function memoryBandText(e: DetailedEstimate): string {
     ...(e.memory.deviceBytes > 0 ? [`GPU ${range(deviceBytes)}`] : []),
     `RAM ${range(hostBytes)}`,
   ];
-  const how =
+  const how = [
     e.breakdown.weightsSource === 'predicted'
       ? 'predicted weights at the published-size band'
-      : 'weights from the file: exact';
-  return `${parts.join(' · ')} (${how})`;
+      : 'weights from the file: exact',
+    ...(e.memory.deviceBytes > 0 && e.breakdown.memory.runtimeBytes > 0
+      ? [
+          `runtime ${gib(e.breakdown.memory.runtimeBytes * RUNTIME_BYTES_BAND.low)}–${gib(e.breakdown.memory.runtimeBytes * RUNTIME_BYTES_BAND.high)} GiB`,
+        ]
+      : []),
+  ];
+  return `${parts.join(' · ')} (${how.join('; ')})`;
 }
 
 /** Header words for the scenario: what was estimated. */

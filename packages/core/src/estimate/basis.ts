@@ -2,6 +2,7 @@
  * @module estimate/basis — the part of an estimate's basis line that does not change with run settings:
  * which weights, which device figures, spec or measured.
  */
+import { cpuDecodeComputeSeconds } from '../speed/cpu-compute.js';
 import type { ResolvedScenario } from './resolved.js';
 
 const GB = 1e9;
@@ -10,7 +11,7 @@ const GB = 1e9;
 export function staticBasis(
   r: Pick<
     ResolvedScenario,
-    'model' | 'quantName' | 'weightsSource' | 'sums' | 'hardware' | 'speed' | 'calibration'
+    'model' | 'tensors' | 'quantName' | 'weightsSource' | 'sums' | 'hardware' | 'speed' | 'calibration'
   >,
 ): string {
   const weights = `${r.model.name} ${r.quantName} weights ${(r.sums.totalBytes / GB).toFixed(2)} GB ${r.weightsSource}`;
@@ -23,6 +24,17 @@ export function staticBasis(
     const source =
       r.calibration?.ramBandwidthGBs !== undefined ? `measured RAM bandwidth ${ram}` : `RAM ${ram} spec`;
     parts.push(`${source} → CPU reads ${(r.speed.cpuBytesPerSecond / GB).toFixed(1)} GB/s`);
+  }
+  // CPU-only decode is the slower of reading and of dequantise-and-dot (src/speed/cpu-compute.ts): say so when
+  // the compute side is the slower.
+  const bytes = r.sums.activeBytesPerToken;
+  if (hw.layout === 'cpu' && bytes > 0) {
+    const computeRate = bytes / cpuDecodeComputeSeconds(r, bytes);
+    if (computeRate < r.speed.cpuBytesPerSecond) {
+      parts.push(
+        `CPU decode compute-bound: ${hw.cpu.rates.threadsUsed} cores dequantise and multiply ${(computeRate / GB).toFixed(1)} GB/s of weights`,
+      );
+    }
   }
   if (r.calibration?.source !== undefined) parts.push(`calibration: ${r.calibration.source}`);
   return parts.join('; ');

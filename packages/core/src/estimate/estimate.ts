@@ -101,7 +101,11 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
     },
     timeToFirstTokenBand: timeToFirstTokenBand(prefill.seconds, decode.secondsPerToken, prefillBand, band),
     memoryBand: {
-      deviceBytes: bytesBand(deviceBytes, m.gpuWeightBytes * predictedWeights),
+      deviceBytes: bytesBand(
+        deviceBytes,
+        m.gpuWeightBytes * predictedWeights,
+        hw.layout === 'cpu' ? 0 : hw.runtimeBytes,
+      ),
       hostBytes: bytesBand(hostBytes, m.hostWeightBytes * predictedWeights),
     },
     placement:

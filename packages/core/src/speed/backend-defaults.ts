@@ -113,7 +113,7 @@ export const REFERENCE_GENERATIONS: ReadonlySet<GpuGeneration> = new Set([
 
 /**
  * Fitted by `npm run fit -w packages/core` (scripts/fit-backends.ts, which prints this table) on the validation
- * rows (test/fixtures/validation-public.jsonl, 193 rows, and validation-extra.jsonl, 21 rows: CPU-only,
+ * rows (test/fixtures/validation-public.jsonl, 193 rows, and validation-extra.jsonl, 27 rows: CPU-only,
  * integrated-GPU Vulkan, MoE and long-prompt prefill; each names its source).
  * Decode: robust least squares (soft-L1, scale 0.1, on log(predicted/measured) decode tokens/s) of
  * t_token = Σ layers' fixed cost + Σ tiers bytes/(η·BW) over every row at once, by Nelder–Mead. Per backend one

@@ -35,6 +35,9 @@ describe('CPU decode physics', () => {
     if (smallTier === undefined || bigTier === undefined) throw new Error('no CPU tier');
     expect(smallTier.bytesPerSecond).toBeLessThan(small.speed.cpuBytesPerSecond);
     expect(bigTier.bytesPerSecond).toBeCloseTo(big.speed.cpuBytesPerSecond, 0);
+    // The basis line names the compute bound where it binds, and only there.
+    expect(small.basis).toMatch(/CPU decode compute-bound: 4 cores/);
+    expect(big.basis).not.toMatch(/compute-bound/);
   });
 
   it('decodes faster with more cores of the same kind at the same bandwidth when compute-bound', () => {

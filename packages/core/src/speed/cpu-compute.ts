@@ -13,7 +13,10 @@ import { prefillSums } from './prefill-sums.js';
  * int8 (quantised weights) or FP32 (float weights) peak. Parameters are counted from bytes at the model's mean
  * bytes per active parameter.
  */
-export function cpuDecodeComputeSeconds(r: ResolvedScenario, weightBytes: number): number {
+export function cpuDecodeComputeSeconds(
+  r: Pick<ResolvedScenario, 'speed' | 'sums' | 'model' | 'tensors'>,
+  weightBytes: number,
+): number {
   if (weightBytes <= 0) return 0;
   const c = r.speed;
   const s = r.sums;

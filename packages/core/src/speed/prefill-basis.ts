@@ -39,6 +39,8 @@ function phrase(c: SpeedCoefficients, bound: PrefillBound, cpuOnly: boolean): st
       return `prefill CPU-bound: ${cpuLabel(c)}`;
     case 'fixed':
       return 'prefill launch-bound: per-layer fixed costs of each micro-batch';
+    case 'experts':
+      return `prefill MoE-overhead-bound: routing, sorting tokens by expert and gathers, ${(c.prefill.expertLayerPassSeconds * 1e3).toFixed(2)} ms per MoE layer per micro-batch (fitted)`;
   }
 }
 

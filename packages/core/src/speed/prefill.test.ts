@@ -69,5 +69,15 @@ describe('prefill physics', () => {
     expect(e.basis).toMatch(/prefill compute-bound: MMQ int8 on tensor cores at \d+% of \d+ TFLOPS/);
     const cpu = estimateDetailed({ model: 'llama-3.1-8b', quant: 'Q4_K_M', device: 'raspberry pi 5' });
     expect(cpu.basis).toMatch(/prefill (compute|CPU)-bound: Raspberry Pi 5, 4 cores/);
+    const spill = estimateDetailed({ model: 'gpt-oss-120b', quant: 'MXFP4', device: 'rtx 3060 12gb' });
+    expect(spill.basis).toMatch(/prefill PCIe-bound: RAM-held weights copied to the GPU every micro-batch/);
+  });
+
+  it('names MoE overhead when routing and gathers, not the matmuls, take most of a micro-batch', () => {
+    const e = estimateDetailed({ model: 'qwen3-30b-a3b', quant: 'Q4_K_M', device: 'rtx 4090' });
+    const p = e.breakdown.prefill;
+    expect(p.bound).toBe('experts');
+    expect(p.fixedSeconds).toBeGreaterThan(p.computeSeconds + p.attentionSeconds);
+    expect(e.basis).toMatch(/prefill MoE-overhead-bound: .* ms per MoE layer per micro-batch/);
   });
 });

@@ -34,7 +34,7 @@ export const OP_OFFLOAD_MIN_BATCH = 32;
 const SCORE_BYTES_PER_POSITION = 16;
 
 /** What bounds a prefill. */
-export type PrefillBound = 'compute' | 'weight-read' | 'pcie' | 'cpu' | 'fixed';
+export type PrefillBound = 'compute' | 'weight-read' | 'pcie' | 'cpu' | 'fixed' | 'experts';
 
 /** Prefill estimate and its parts, seconds. */
 export interface PrefillBreakdown {
@@ -256,6 +256,9 @@ export function prefillTime(
       bound = name;
     }
   }
+  // Fixed costs that are mostly MoE routing and expert gathers name their own bound.
+  const passes = fullPasses + (rest > 0 ? 1 : 0);
+  if (bound === 'fixed' && 2 * expertFixed * passes >= total.fixed) bound = 'experts';
   return {
     tokensPerSecond: promptTokens / seconds,
     seconds,
