@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { RESULT_SCHEMA_VERSION, type ResultDocument } from '@cliffbench/core';
 import { expect, test } from '@playwright/test';
+import { gemvMeasurements } from './documents.js';
 import { PORT } from './playwright.config.js';
 
-const MiB = 2 ** 20;
 const benchRuns = (
   JSON.parse(
     readFileSync(
@@ -24,24 +24,7 @@ const benchRuns = (
 /** A consistent quick result on an RTX 4080 carrying a tg128 run at `tgTs` tok/s. */
 function withRuns(n: number, tgTs: number): ResultDocument {
   const bw = 600;
-  const gemv = [16, 64, 256].map((mib) => {
-    const bytes = mib * MiB;
-    const t = 20e-6 + bytes / (bw * 1e9);
-    return {
-      kernel: 'gemv' as const,
-      format: 'q4_k' as const,
-      label: `e2e ${mib} MiB`,
-      rows: 4096,
-      cols: bytes / 4096,
-      bytesPerPass: bytes,
-      workingSetBytes: bytes * 4,
-      dispatchesPerPass: 1,
-      samplesSeconds: [t * 0.99, t, t * 1.02],
-      medianSeconds: t,
-      ci95Relative: 0.03,
-      bandwidthGBs: bytes / t / 1e9,
-    };
-  });
+  const gemv = gemvMeasurements(bw);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     app: { name: 'cliffbench', version: '0.1.0' },

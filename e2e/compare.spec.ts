@@ -12,6 +12,7 @@ import {
   type ResultDocument,
 } from '@cliffbench/core';
 import { expect, type Page, test } from '@playwright/test';
+import { gemvMeasurements } from './documents.js';
 import { shot } from './screenshots.js';
 
 const MiB = 2 ** 20;
@@ -22,24 +23,7 @@ function resultDocument(
   bandwidthGBs: number,
   claimedDevice: ResultDocument['claimedDevice'],
 ): ResultDocument {
-  const gemv = [16, 64, 256].map((mib) => {
-    const bytes = mib * MiB;
-    const t = 20e-6 + bytes / (bandwidthGBs * 1e9);
-    return {
-      kernel: 'gemv' as const,
-      format: 'q4_k' as const,
-      label: `e2e ${mib} MiB`,
-      rows: 4096,
-      cols: bytes / 4096,
-      bytesPerPass: bytes,
-      workingSetBytes: bytes * 4,
-      dispatchesPerPass: 1,
-      samplesSeconds: [t * 0.99, t, t * 1.02],
-      medianSeconds: t,
-      ci95Relative: 0.03,
-      bandwidthGBs: bytes / t / 1e9,
-    };
-  });
+  const gemv = gemvMeasurements(bandwidthGBs);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     app: { name: 'cliffbench', version: 'e2e' },
