@@ -41,6 +41,18 @@ export const CalibrationSchema = z.object({
   eta: positive.max(1.2).optional(),
   /** Fitted fixed per-token cost, seconds. */
   t0Seconds: z.number().finite().nonnegative().max(1).optional(),
+  /**
+   * Measured prefill ÷ the physics prediction for the same scenario (from llama-bench pp runs or the community
+   * aggregate); multiplies the estimated prefill speed.
+   */
+  prefillEfficiency: positive.max(10).optional(),
+  /**
+   * Relative spread of the calibrated decode figure (community: (p75 − p25) ÷ median of the sources); widens the
+   * decode band.
+   */
+  decodeSpread: z.number().finite().nonnegative().max(5).optional(),
+  /** Relative spread of `prefillEfficiency`, as `decodeSpread`; widens the prefill band. */
+  prefillSpread: z.number().finite().nonnegative().max(5).optional(),
   /** Where the figures come from, shown in the estimate's basis. */
   source: z.string().max(300).optional(),
 });
