@@ -126,6 +126,15 @@ describe('searchDevices', () => {
     expect(searchDevices('m4 max', 2)).toHaveLength(2);
   });
 
+  it('lists what a query names before what merely ships with it (an alias)', () => {
+    // "Ryzen 9 6900HS" is an alias of the Radeon 680M that ships in it; "ryzen 9" names the Ryzen 9 CPUs.
+    const found = searchDevices('ryzen 9', 10);
+    const firstIgpu = found.findIndex((d) => d.kind !== 'cpu');
+    expect(found[0]?.kind).toBe('cpu');
+    expect(found.slice(0, firstIgpu === -1 ? undefined : firstIgpu).length).toBeGreaterThanOrEqual(4);
+    for (const d of found.slice(0, 4)) expect(d.name).toMatch(/Ryzen 9/);
+  });
+
   it('filters by vendor when a brand word is typed, even unfinished', () => {
     const nvidia = searchDevices('gefo', 20);
     expect(nvidia.length).toBe(20);

@@ -120,16 +120,23 @@ export interface Matchable {
 interface Spelling {
   readonly tokens: ReadonlySet<string>;
   readonly identityWords: readonly (readonly string[])[];
+  /** Tokens lent by the aliases, not the text's own. */
+  readonly borrowed: ReadonlySet<string>;
 }
 
-function spell(text: string, hidden: readonly string[]): Spelling {
+function spell(text: string, hidden: readonly string[], borrowed: readonly string[] = []): Spelling {
   const tokens = tokenize(text);
+  const own = new Set([...tokens.map((token) => token.text), ...hidden]);
   const words = new Map<number, string[]>();
   for (const token of tokens) words.set(token.word, [...(words.get(token.word) ?? []), token.text]);
   const identityWords = [...words.values()].filter(
     (word) => !word.every((text) => isQualifier(text) || text in brandVendor),
   );
-  return { tokens: new Set([...tokens.map((token) => token.text), ...hidden]), identityWords };
+  return {
+    tokens: new Set([...own, ...borrowed]),
+    identityWords,
+    borrowed: new Set(borrowed.filter((text) => !own.has(text))),
+  };
 }
 
 /** A parsed query: tokens every candidate must hold, the vendor its brand words name, a trailing partial token. */
@@ -158,6 +165,8 @@ export interface Ranked<T> {
   readonly score: number;
   /** Whether the trailing partial token matched only as a prefix. */
   readonly prefix: boolean;
+  /** Whether only an alias matched as well, not the name ("ryzen 9" is a CPU's name, an iGPU's alias). */
+  readonly viaAlias: boolean;
   /** Position in the catalog. */
   readonly index: number;
 }
@@ -182,8 +191,13 @@ function scoreSpelling(
     }
   }
   const score = spelling.identityWords.filter((word) => !word.every((text) => covered.has(text))).length;
-  return { item: null, score, prefix, index: 0 };
+  const viaAlias = [...covered].some((text) => spelling.borrowed.has(text));
+  return { item: null, score, prefix, viaAlias, index: 0 };
 }
+
+/** Fewest unexplained words first, then whole words before a prefix, then a name before an alias. */
+const byMatch = (a: Ranked<unknown>, b: Ranked<unknown>): number =>
+  a.score - b.score || Number(a.prefix) - Number(b.prefix) || Number(a.viaAlias) - Number(b.viaAlias);
 
 const spellingCache = new WeakMap<object, Spelling[]>();
 
@@ -195,17 +209,14 @@ function spellingsOf<T extends Matchable>(item: T, hidden: (item: T) => readonly
   const aliases = item.aliases ?? [];
   const aliasTokens = aliases.flatMap((alias) => tokenize(alias).map((token) => token.text));
   const extra = hidden(item);
-  const spellings = [
-    spell(item.name, [...extra, ...aliasTokens]),
-    ...aliases.map((alias) => spell(alias, extra)),
-  ];
+  const spellings = [spell(item.name, extra, aliasTokens), ...aliases.map((alias) => spell(alias, extra))];
   spellingCache.set(item, spellings);
   return spellings;
 }
 
 /**
- * Candidates holding every query token, best first (fewest unexplained words, exact before prefix, catalog
- * order). With `allowPartial`, a query not ending in a space may end in an unfinished word
+ * Candidates holding every query token, best first (fewest unexplained words, exact before prefix, a match
+ * of the name before one of an alias only, catalog order). With `allowPartial`, a query not ending in a space may end in an unfinished word
  * (search-as-you-type). `hidden` adds tokens a name does not spell but users type (the memory size of a card,
  * its form factor).
  */
@@ -223,12 +234,15 @@ export function rankMatches<T extends Matchable>(
   items.forEach((item, index) => {
     if (parsed.vendor === null || (parsed.vendor !== undefined && item.vendor !== parsed.vendor)) return;
     const best = spellingsOf(item, hidden)
-      .map((spelling) => scoreSpelling(spelling, parsed, item.vendor))
+      .map((spelling, which) => {
+        const hit = scoreSpelling(spelling, parsed, item.vendor);
+        return hit === null || which === 0 ? hit : { ...hit, viaAlias: true };
+      })
       .filter((hit) => hit !== null)
-      .sort((a, b) => a.score - b.score || Number(a.prefix) - Number(b.prefix))[0];
-    if (best !== undefined) ranked.push({ item, score: best.score, prefix: best.prefix, index });
+      .sort(byMatch)[0];
+    if (best !== undefined) ranked.push({ ...best, item, index });
   });
-  return ranked.sort((a, b) => a.score - b.score || Number(a.prefix) - Number(b.prefix) || a.index - b.index);
+  return ranked.sort((a, b) => byMatch(a, b) || a.index - b.index);
 }
 
 /** Candidates sharing the most query tokens with the query, for "did you mean" lists when nothing matches. */
