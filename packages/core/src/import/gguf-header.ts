@@ -282,6 +282,27 @@ function modelOf(parts: readonly ParsedPart[], options: GgufReadOptions, prefixO
   };
 }
 
+/** One GGUF file's metadata and tensors as its header lists them, with no model built from them (a vision projector's). */
+export interface GgufFileHeader {
+  readonly metadata: GgufMetadata;
+  readonly tensors: readonly QuantizedTensor[];
+  /** Header + tensor data, each tensor padded to `general.alignment`, bytes. */
+  readonly fileBytes: number;
+}
+
+/**
+ * Reads one GGUF file's header from a source (2 MB at a time, nothing past the header).
+ * @throws CliffbenchError `invalid-gguf`: not GGUF, header cut short (`detail.truncated`), corrupt.
+ */
+export async function readGgufFileHeader(source: ByteSource): Promise<GgufFileHeader> {
+  const part = await parsePart(source);
+  return {
+    metadata: part.metadata,
+    tensors: part.tensors.map(({ offset: _, ...t }) => t),
+    fileBytes: dataEnd(part),
+  };
+}
+
 /** One part given where the header says there are several. */
 function partOnly(part: ParsedPart, prefixOnly: boolean): CliffbenchError {
   const no = splitNo(part) + 1;
