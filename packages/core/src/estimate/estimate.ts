@@ -52,7 +52,7 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
   const p = place(r);
   const decode = decodeTimeAnyGpus(r, p);
   const prefill = prefillTime(r, p);
-  const band = bandFactors(r.hardware.backend, p.regime);
+  const band = bandFactors(r.hardware.backend, p.regime, r.calibration?.decodeSpread);
   const advice = options.advice === false ? NO_ADVICE : adviceFor(r, p, decode.tokensPerSecond);
   const m = p.memory;
   const hw = r.hardware;
@@ -74,7 +74,7 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
     : [...assumed, ...p.notes, ...contextWarnings(r), ...advice.map((a) => a.message)];
   const gpuTier = decode.tiers[0];
   const cpuTier = decode.tiers[1];
-  const prefillBand = prefillBandFactors(hw.backend, deviceClassOf(hw));
+  const prefillBand = prefillBandFactors(hw.backend, deviceClassOf(hw), r.calibration?.prefillSpread);
   // Memory bands widen with the predicted weights only (a file's or header's sizes are known).
   const predictedWeights = r.weightsSource === 'predicted' ? 1 : 0;
   const deviceBytes = gpuBytesOf(m) + (hw.layout === 'cpu' ? 0 : hw.runtimeBytes);

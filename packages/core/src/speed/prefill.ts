@@ -240,7 +240,11 @@ export function prefillTime(
       : (promptTokens * scorePositionsPerToken * SCORE_BYTES_PER_POSITION) / c.gpuBytesPerSecond;
     attentionSeconds = (promptTokens * attentionFlopsPerToken) / rate + scores;
   }
-  const seconds = total.overlapped + attentionSeconds + total.transfer + total.cpu + total.fixed;
+  // A calibration's measured ÷ predicted prefill (llama-bench pp runs, or the community's aggregate) scales the
+  // prompt's time; the parts below stay the physics model's.
+  const seconds =
+    (total.overlapped + attentionSeconds + total.transfer + total.cpu + total.fixed) /
+    (r.calibration?.prefillEfficiency ?? 1);
   const terms: readonly (readonly [PrefillBound, number])[] = [
     ['compute', total.compute + attentionSeconds],
     ['weight-read', total.read],
