@@ -95,27 +95,66 @@ export const CommunityCalibrationSchema = z.object({
 });
 export type CommunityCalibration = z.infer<typeof CommunityCalibrationSchema>;
 
+/** Schema bounds of the fields a community calibration sets (estimate/scenario.ts `CalibrationSchema`). */
+const ETA_RANGE = [0.05, 1.2] as const;
+const PREFILL_EFFICIENCY_MAX = 10;
+const SPREAD_MAX = 5;
+
+type ByBackendAggregates = CommunityCalibration['decodeEta'];
+
+/** `backend`'s aggregate when it has enough sources, else that of all backends when it has; with its label. */
+function pick(
+  group: ByBackendAggregates,
+  backend: string | undefined,
+  minSources: number,
+): { agg: RobustAggregate; which: string } | undefined {
+  const forBackend = backend === undefined ? undefined : group.byBackend[backend];
+  if (forBackend !== undefined && forBackend.sources >= minSources)
+    return { agg: forBackend, which: ` ${backend}` };
+  const all = group.all;
+  return all !== undefined && all.sources >= minSources ? { agg: all, which: '' } : undefined;
+}
+
+/** Relative spread of the kept sources, (p75 − p25) ÷ median: what widens the band (uncertainty/spread.ts). */
+const spreadOf = (agg: RobustAggregate): number => Math.min((agg.p75 - agg.p25) / agg.median, SPREAD_MAX);
+
 /**
- * The calibration an estimate takes from the community aggregate of its device: η (the median of the
- * sources' decode η, for `backend` when that backend has enough sources, else all backends). Undefined when
- * fewer than MIN_COMMUNITY_SOURCES sources. The source text says "calibrated by N uploaded runs" and the
- * spread (p25–p75).
+ * The calibration an estimate takes from the community aggregate of its device, for `backend` where that
+ * backend has enough sources, else over all backends: decode η (the median of the sources' η) with its
+ * relative spread, and prefill efficiency (the median of the sources' measured ÷ predicted prefill) with its
+ * spread; the spreads widen the decode and prefill bands. Each part needs MIN_COMMUNITY_SOURCES sources;
+ * undefined when neither has them. The source text says "calibrated by N uploaded runs" and the p25–p75.
  */
 export function communityCalibration(
   community: CommunityCalibration,
   backend?: string,
   minSources = MIN_COMMUNITY_SOURCES,
 ): Calibration | undefined {
-  const forBackend = backend === undefined ? undefined : community.decodeEta.byBackend[backend];
-  const agg =
-    forBackend !== undefined && forBackend.sources >= minSources ? forBackend : community.decodeEta.all;
-  if (agg === undefined || agg.sources < minSources) return undefined;
-  const eta = Math.min(Math.max(agg.median, 0.05), 1.2);
-  const which = agg === forBackend ? ` ${backend}` : '';
-  return {
-    eta,
-    source: `calibrated by ${agg.runs} uploaded runs from ${agg.sources} sources${which}: η ${eta.toFixed(2)} (p25-p75 ${agg.p25.toFixed(2)}-${agg.p75.toFixed(2)})`,
-  };
+  const decode = pick(community.decodeEta, backend, minSources);
+  const prefill = pick(community.prefillEfficiency, backend, minSources);
+  if (decode === undefined && prefill === undefined) return undefined;
+  const parts: string[] = [];
+  let calibration: Calibration = {};
+  if (decode !== undefined) {
+    const { agg, which } = decode;
+    const eta = Math.min(Math.max(agg.median, ETA_RANGE[0]), ETA_RANGE[1]);
+    calibration = { eta, decodeSpread: spreadOf(agg) };
+    parts.push(
+      `calibrated by ${agg.runs} uploaded runs from ${agg.sources} sources${which}: η ${eta.toFixed(2)} (p25-p75 ${agg.p25.toFixed(2)}-${agg.p75.toFixed(2)})`,
+    );
+  }
+  if (prefill !== undefined) {
+    const { agg, which } = prefill;
+    const efficiency = Math.min(agg.median, PREFILL_EFFICIENCY_MAX);
+    calibration = { ...calibration, prefillEfficiency: efficiency, prefillSpread: spreadOf(agg) };
+    const what = `prefill ×${efficiency.toFixed(2)} of the physics estimate (p25-p75 ${agg.p25.toFixed(2)}-${agg.p75.toFixed(2)})`;
+    parts.push(
+      decode === undefined
+        ? `calibrated by ${agg.runs} uploaded runs from ${agg.sources} sources${which}: ${what}`
+        : `${what} from ${agg.runs} runs`,
+    );
+  }
+  return { ...calibration, source: parts.join('; ') };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Backend, Regime } from '../estimate/scenario.js';
 import { bandTable, FALLBACK_BAND, MIN_BAND_ROWS } from './band-table.js';
+import { widenBySpread } from './spread.js';
 
 /** Multipliers for the band and where they come from. */
 export interface BandFactors {
@@ -42,13 +43,16 @@ function lookup(backend: Backend, regime: Regime): BandFactors {
   };
 }
 
-/** Band factors for a backend and regime (memoised; the table is static). */
-export function bandFactors(backend: Backend, regime: Regime): BandFactors {
+/**
+ * Band factors for a backend and regime (memoised; the table is static), widened by a calibration's relative
+ * decode spread when it has one (uncertainty/spread.ts).
+ */
+export function bandFactors(backend: Backend, regime: Regime, spread?: number): BandFactors {
   const key = `${backend}|${regime}`;
   let found = cache.get(key);
   if (found === undefined) {
     found = lookup(backend, regime);
     cache.set(key, found);
   }
-  return found;
+  return widenBySpread(found, spread);
 }

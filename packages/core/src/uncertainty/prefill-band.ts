@@ -8,6 +8,7 @@ import type { ResolvedHardware } from '../estimate/resolve-hardware.js';
 import type { Backend } from '../estimate/scenario.js';
 import type { BandFactors } from './band.js';
 import { MIN_BAND_ROWS, PREFILL_FALLBACK_BAND, prefillBandTable } from './band-table.js';
+import { widenBySpread } from './spread.js';
 
 /** What kind of machine runs the prompt, for prefill bands and error reports. */
 export type DeviceClass = 'cpu' | 'apple' | 'integrated' | 'discrete';
@@ -45,13 +46,16 @@ function lookup(backend: Backend, deviceClass: DeviceClass): BandFactors {
   };
 }
 
-/** Prefill band factors for a backend and device class (memoised; the table is static). */
-export function prefillBandFactors(backend: Backend, deviceClass: DeviceClass): BandFactors {
+/**
+ * Prefill band factors for a backend and device class (memoised; the table is static), widened by a
+ * calibration's relative prefill spread when it has one (uncertainty/spread.ts).
+ */
+export function prefillBandFactors(backend: Backend, deviceClass: DeviceClass, spread?: number): BandFactors {
   const key = `${backend}|${deviceClass}`;
   let found = cache.get(key);
   if (found === undefined) {
     found = lookup(backend, deviceClass);
     cache.set(key, found);
   }
-  return found;
+  return widenBySpread(found, spread);
 }
