@@ -162,3 +162,21 @@ export function writeTypedGguf(
     tensors.map((t) => ({ name: t.name, shape: t.shape, typeId: ggmlType(t.type).id, bytes: t.bytes })),
   );
 }
+
+const elements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/** A Q8_0 tensor: blocks of 32 weights in 34 bytes (ggml-common.h block_q8_0). */
+export const q8Tensor = (name: string, shape: number[]): TypedTensor => ({
+  name,
+  shape,
+  type: 'Q8_0',
+  bytes: (elements(shape) * 34) / 32,
+});
+
+/** An F32 tensor. */
+export const f32Tensor = (name: string, shape: number[]): TypedTensor => ({
+  name,
+  shape,
+  type: 'F32',
+  bytes: elements(shape) * 4,
+});

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, type FamilyCase } from '../../test/family-headers.js';
-import { type GgufValue, type TypedTensor, writeTypedGguf } from '../../test/gguf-writer.js';
+import {
+  f32Tensor as f32,
+  type GgufValue,
+  q8Tensor as q8,
+  type TypedTensor,
+  writeTypedGguf,
+} from '../../test/gguf-writer.js';
 import { kvCacheBytes, recurrentStateBytes } from '../footprint/kv-cache.js';
 import {
   architectureFromHfConfig,
@@ -171,18 +177,6 @@ describe('llama.cpp logged figures', () => {
     // to 8192 by conversion/lfm2.py); tensors per src/models/lfm2.cpp; recurrent iff head_count_kv is 0.
     const d = 2048;
     const attention = new Set([2, 5, 8, 10, 12, 14]);
-    const q8 = (name: string, shape: number[]): TypedTensor => ({
-      name,
-      shape,
-      type: 'Q8_0',
-      bytes: (shape.reduce((a, b) => a * b, 1) * 34) / 32,
-    });
-    const f32 = (name: string, shape: number[]): TypedTensor => ({
-      name,
-      shape,
-      type: 'F32',
-      bytes: shape.reduce((a, b) => a * b, 1) * 4,
-    });
     const tensors: TypedTensor[] = [q8('token_embd.weight', [d, 65536]), f32('token_embd_norm.weight', [d])];
     for (let i = 0; i < 16; i++) {
       const b = `blk.${i}`;

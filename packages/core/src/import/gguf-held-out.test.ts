@@ -4,24 +4,18 @@
  * for that architecture (src/models/<arch>.cpp, src/llama-model.cpp create_memory).
  */
 import { describe, expect, it } from 'vitest';
-import { type GgufValue, type TypedTensor, writeTypedGguf } from '../../test/gguf-writer.js';
+import {
+  f32Tensor as f32,
+  type GgufValue,
+  q8Tensor as q8,
+  type TypedTensor,
+  writeTypedGguf,
+} from '../../test/gguf-writer.js';
 import { kvCacheBytes, recurrentStateBytes } from '../footprint/kv-cache.js';
 import { type CliffbenchError, estimate, readGgufHeader } from '../index.js';
 import { knownGgufArchitectures } from './gguf-architecture.js';
 
 const MIB = 2 ** 20;
-const q8 = (name: string, shape: number[]): TypedTensor => ({
-  name,
-  shape,
-  type: 'Q8_0',
-  bytes: (shape.reduce((a, b) => a * b, 1) * 34) / 32,
-});
-const f32 = (name: string, shape: number[]): TypedTensor => ({
-  name,
-  shape,
-  type: 'F32',
-  bytes: shape.reduce((a, b) => a * b, 1) * 4,
-});
 const prefixed = (arch: string, keys: Record<string, GgufValue>): Record<string, GgufValue> => ({
   'general.architecture': arch,
   ...Object.fromEntries(Object.entries(keys).map(([k, v]) => [`${arch}.${k}`, v])),
