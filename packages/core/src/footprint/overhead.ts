@@ -19,6 +19,9 @@ export interface ComputeBufferOptions {
   readonly slidingCells: number;
   /** Flash attention: no n_kv × n_head score matrix is materialised. @default true */
   readonly flashAttention?: boolean;
+  /** Whether this buffer holds the output layer's logits: false for a GPU of a layer split without the output
+   * layer (ggml-backend's scheduler sizes one compute buffer per backend for the nodes assigned to it). @default true */
+  readonly output?: boolean;
 }
 
 /**
@@ -38,7 +41,7 @@ export function computeBufferBytes(arch: ModelArchitecture, options: ComputeBuff
     options.flashAttention === false
       ? Math.max(shape.fullHeads * options.contextCells, shape.slidingHeads * options.slidingCells)
       : 0;
-  const logits = arch.vocabSize + arch.hiddenSize;
+  const logits = options.output === false ? 0 : arch.vocabSize + arch.hiddenSize;
   const attention = scores > 0 ? scores + arch.hiddenSize : 0;
   const feedForward = 2 * shape.ffn + arch.hiddenSize;
   return F32_BYTES * ub * Math.max(logits, attention, feedForward);

@@ -18,6 +18,8 @@ export interface ContextSizes {
   readonly slidingCells: number;
   /** The accelerator's compute buffer, bytes. */
   readonly computeBytes: number;
+  /** The compute buffer of a GPU that holds layers but not the output layer (layer split), bytes. */
+  readonly layerComputeBytes: number;
   /** The host's compute buffer when the accelerator computes, bytes. */
   readonly hostComputeBytes: number;
   /** Sequences keeping their own recurrent state (parallel streams); 1 unless `parallel`. */
@@ -30,16 +32,18 @@ export function contextSizes(r: ResolvedScenario): ContextSizes {
   const cells = kvCacheCells(contextTokens, r.kv.slidingWindow, { ubatchTokens });
   // Parallel streams (see estimate/parallel-slots): the caches' cells in all; the compute buffer stays one stream's.
   const streams = (r.settings.parallel ?? 1) > 1 ? streamLayout(r) : undefined;
+  const compute = {
+    ubatchTokens: Math.min(ubatchTokens, cells.full),
+    contextCells: cells.full,
+    slidingCells: cells.sliding,
+    flashAttention: r.kvSettings.flashAttention,
+  };
   return {
     fullCells: streams?.fullCells ?? cells.full,
     slidingCells: streams?.slidingCells ?? cells.sliding,
     ...(streams === undefined ? {} : { stateSequences: streams.stateSequences }),
-    computeBytes: computeBufferBytes(r.model, {
-      ubatchTokens: Math.min(ubatchTokens, cells.full),
-      contextCells: cells.full,
-      slidingCells: cells.sliding,
-      flashAttention: r.kvSettings.flashAttention,
-    }),
+    computeBytes: computeBufferBytes(r.model, compute),
+    layerComputeBytes: computeBufferBytes(r.model, { ...compute, output: false }),
     hostComputeBytes: hostComputeBufferBytes(r.model, ubatchTokens),
   };
 }
