@@ -45,6 +45,17 @@ describe('layer split (-sm layer)', () => {
     expect(partial[1]).toMatchObject({ to: 60, output: true });
   });
 
+  it('only the GPU with the output layer holds the logits in its compute buffer; Llama 3 70B F16 fits 6× 3090', () => {
+    const e = estimate({ model: 'llama-3-70b', quant: 'F16', device: '6x rtx 3090', contextTokens: 512 });
+    const shares = e.placement.perDevice ?? [];
+    const out = shares.find((d) => d.output);
+    const inner = shares.filter((d) => !d.output);
+    expect(inner.length).toBe(5);
+    for (const d of inner) expect(d.computeBufferBytes).toBeLessThan((out?.computeBufferBytes ?? 0) / 2);
+    // 141 GB of F16 weights over six 24 GB cards: the full compute buffer on each pushed it to partial offload.
+    expect(e.regime).toBe('gpu');
+  });
+
   it('a 3090 + 3060: the 3060 holds less and sets the pace', () => {
     const mixed = estimate({ ...GEMMA, devices: ['rtx 3090', 'rtx 3060 12gb'] });
     const fast = estimate({ ...GEMMA, device: '2x rtx 3090' });

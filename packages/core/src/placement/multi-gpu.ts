@@ -7,8 +7,11 @@
  * slots (the last `ngl` repeating layers, then the output layer as slot n_layer), slot j goes to the first
  * device whose cumulative fraction exceeds j / act (`std::upper_bound`), so each GPU holds a contiguous block of
  * layers and the output layer sits on the last one. The KV cache of a layer lives on that layer's device
- * (`offload_kqv`, the default). Each GPU used keeps its own compute buffer; the full single-GPU size is counted
- * on each (an over-estimate for the GPUs without the output layer).
+ * (`offload_kqv`, the default). Each GPU used keeps its own compute buffer, sized for the graph nodes assigned to
+ * it: ggml-backend's scheduler reserves through `ggml_gallocr_reserve_n(galloc, graph, node_backend_ids, …)`,
+ * one buffer per backend (ggml-org/llama.cpp ggml/src/ggml-backend.cpp `ggml_backend_sched_reserve`, commit
+ * 5bc7a7409fc39d2801b3eeddc9e22fdd4bda718d). So only the GPU with the output layer holds the micro-batch's
+ * logits (n_ubatch × n_vocab f32); the others hold their layers' largest activations (footprint/overhead).
  *
  * Row split: the matrices of the offloaded layers are split by rows in the `-ts` proportions; the KV cache,
  * the compute buffer and the small tensors stay on the main GPU (`-mg`). Tensor split: weights and KV cache
@@ -118,7 +121,7 @@ export function deviceShares(
       const weightsBytes = weightsIn(b.from, b.to) + (b.output ? s.outputSideBytes : 0);
       const kvCacheBytes = kvBytes(r, sizes, b.from, b.to);
       const used = b.to > b.from || b.output;
-      const computeBufferBytes = used ? sizes.computeBytes : 0;
+      const computeBufferBytes = !used ? 0 : b.output ? sizes.computeBytes : sizes.layerComputeBytes;
       return {
         name: u.device.name,
         layers: b.to - b.from,
