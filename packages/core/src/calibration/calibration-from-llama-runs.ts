@@ -2,13 +2,16 @@
  * @module calibration/calibration-from-llama-runs — η and t0 from llama-bench runs as llama-bench writes them
  * (`-o json`/`-o jsonl`): each generation (tg) run that matches a catalog model and device, runs every layer
  * on the accelerator and passes the physics check becomes one decode point (the bytes its own scenario reads
- * per token, at its file size, and its avg_ts); `fitDecodeFromLlamaBench` fits them.
+ * per token, at its file size, and its avg_ts); `fitDecodeFromLlamaBench` fits them. The device's prompt
+ * processing (pp) runs that pass the check give the prefill efficiency: the median of measured ÷ the estimate
+ * of each run's own scenario with the fitted η and t0 applied (so the two calibrations compose exactly).
  */
 import { CliffbenchError } from '../errors.js';
 import { estimateDetailed } from '../estimate/estimate.js';
 import type { Calibration } from '../estimate/scenario.js';
 import type { LlamaBenchRun } from '../result/llama-runs.js';
 import { checkLlamaRun, type LlamaRunCheck } from '../result/match-llama-run.js';
+import { median } from '../stats/sample-stats.js';
 import { type DecodePoint, fitDecodeFromLlamaBench } from './fit-decode.js';
 
 /** `CalibrationSchema` caps `source` at 300 characters. */
@@ -20,8 +23,20 @@ export interface LlamaRunsCalibration {
   readonly deviceId: string;
   /** Every run with its check, in input order (the refused and unused ones say why). */
   readonly checks: readonly LlamaRunCheck[];
-  /** Runs the fit used. */
+  /** tg runs the decode fit used. */
   readonly used: number;
+  /** pp runs behind the prefill efficiency (0: prefill left to the physics model). */
+  readonly usedPrefill: number;
+}
+
+/** Median of measured ÷ estimated prefill over `pp` runs, each estimated with `decode` (η, t0) applied. */
+function prefillEfficiencyOf(pp: readonly LlamaRunCheck[], decode: Calibration): number | undefined {
+  const ratios = pp.flatMap((c) =>
+    c.match.matched
+      ? [c.measured / estimateDetailed({ ...c.match.scenario, calibration: decode }).prefillTokensPerSecond]
+      : [],
+  );
+  return ratios.length === 0 ? undefined : median(ratios);
 }
 
 /**
@@ -80,21 +95,32 @@ export function calibrationFromLlamaRuns(
     );
   }
   const fit = fitDecodeFromLlamaBench(points, specGBs, t0);
+  const pp = checks.filter(
+    (c) =>
+      c.refused === undefined && c.match.matched && c.match.kind === 'pp' && c.match.device.id === chosen,
+  );
+  const decode: Calibration = { eta: fit.eta, t0Seconds: fit.t0Seconds };
+  const prefillEfficiency = prefillEfficiencyOf(pp, decode);
+  const prefillText =
+    prefillEfficiency === undefined
+      ? ''
+      : `; ${pp.length} pp runs → prefill ×${prefillEfficiency.toFixed(2)}`;
   const what = group
     .slice(0, 4)
     .map((c) =>
       c.match.matched ? `${c.match.model.name} ${c.match.quant} ${c.measured.toFixed(1)} tok/s` : '',
     )
     .join(', ');
-  const source = `llama-bench tg on ${deviceName}: ${what}${group.length > 4 ? ` +${group.length - 4} more` : ''} → η ${fit.eta.toFixed(2)}, t0 ${(fit.t0Seconds * 1e3).toFixed(1)} ms (${fit.method})`;
+  const source = `llama-bench tg on ${deviceName}: ${what}${group.length > 4 ? ` +${group.length - 4} more` : ''} → η ${fit.eta.toFixed(2)}, t0 ${(fit.t0Seconds * 1e3).toFixed(1)} ms (${fit.method})${prefillText}`;
   return {
     calibration: {
-      eta: fit.eta,
-      t0Seconds: fit.t0Seconds,
+      ...decode,
+      ...(prefillEfficiency === undefined ? {} : { prefillEfficiency }),
       source: source.length <= MAX_SOURCE_CHARS ? source : `${source.slice(0, MAX_SOURCE_CHARS - 1)}…`,
     },
     deviceId: chosen,
     checks,
     used: points.length,
+    usedPrefill: prefillEfficiency === undefined ? 0 : pp.length,
   };
 }

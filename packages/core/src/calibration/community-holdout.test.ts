@@ -2,7 +2,10 @@
  * Evidence for community calibration on the public validation rows (test/fixtures/validation-public.jsonl):
  * per device with at least four decode rows, η is learned from half of its rows (alternate rows, each its
  * own source, through `robustAggregate` as the server does) and the other half is predicted with it; the
- * held-out error must be smaller than the physics model's alone. Prints the figures.
+ * held-out error must be smaller than the physics model's alone. The same for prefill: per device with at
+ * least four rows carrying a measured prefill, the prefill efficiency (measured ÷ the physics estimate, as the
+ * server stores it for pp runs) is learned from half and applied (`calibration.prefillEfficiency`) to the
+ * other half. Prints the figures.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +13,7 @@ import { estimateDetailed, robustAggregate, type ScenarioInput } from '../index.
 
 type Row = ScenarioInput & {
   id: string;
-  measured: { decodeTokensPerSecond?: number; prefillTokens?: number };
+  measured: { decodeTokensPerSecond?: number; prefillTokensPerSecond?: number; prefillTokens?: number };
 };
 const rows = readFileSync(new URL('../../test/fixtures/validation-public.jsonl', import.meta.url), 'utf8')
   .split(/\r?\n/)
@@ -30,18 +33,27 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
+const pct = (x: number) => `${((Math.exp(x) - 1) * 100).toFixed(1)} %`;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Rows with a positive measured figure `pick`, grouped by device and backend. */
+function byDevice(pick: (r: Row) => number | undefined): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const value = pick(r);
+    if (!(value !== undefined && value > 0)) continue;
+    const key = `${deviceName(r)} ${r.backend ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return groups;
+}
+
 describe('community η learned from half of a device’s runs', () => {
   it('predicts the other half better than the physics model alone', () => {
-    const byDevice = new Map<string, Row[]>();
-    for (const r of rows) {
-      if (!(r.measured.decodeTokensPerSecond !== undefined && r.measured.decodeTokensPerSecond > 0)) continue;
-      const key = `${deviceName(r)} ${r.backend ?? ''}`;
-      byDevice.set(key, [...(byDevice.get(key) ?? []), r]);
-    }
     const before: number[] = [];
     const after: number[] = [];
     let devices = 0;
-    for (const group of byDevice.values()) {
+    for (const group of byDevice((r) => r.measured.decodeTokensPerSecond).values()) {
       const fitted = group.flatMap((r) => {
         const e = estimateDetailed(scenarioOf(r));
         if (!e.fits || (e.regime !== 'gpu' && e.regime !== 'unified')) return [];
@@ -73,11 +85,50 @@ describe('community η learned from half of a device’s runs', () => {
         after.push(Math.abs(Math.log(calibrated.decodeTokensPerSecond / measured)));
       }
     }
-    const pct = (x: number) => `${((Math.exp(x) - 1) * 100).toFixed(1)} %`;
     console.log(
-      `held-out decode rows: ${before.length} on ${devices} device/backend groups; median |error| physics ${pct(median(before))} → community η ${pct(median(after))}; mean |log error| ${(before.reduce((a, b) => a + b, 0) / before.length).toFixed(3)} → ${(after.reduce((a, b) => a + b, 0) / after.length).toFixed(3)}`,
+      `held-out decode rows: ${before.length} on ${devices} device/backend groups; median |error| physics ${pct(median(before))} → community η ${pct(median(after))}; mean |log error| ${mean(before).toFixed(3)} → ${mean(after).toFixed(3)}`,
     );
     expect(devices).toBeGreaterThanOrEqual(3);
     expect(median(after)).toBeLessThan(median(before));
+  });
+});
+
+describe('community prefill efficiency learned from half of a device’s runs', () => {
+  it('predicts the other half’s prefill better than the physics model alone', () => {
+    const before: number[] = [];
+    const after: number[] = [];
+    let devices = 0;
+    for (const group of byDevice((r) => r.measured.prefillTokensPerSecond).values()) {
+      const estimated = group.flatMap((r) => {
+        const e = estimateDetailed(scenarioOf(r));
+        return e.fits ? [{ r, predicted: e.prefillTokensPerSecond }] : [];
+      });
+      if (estimated.length < 4) continue;
+      const learn = estimated.filter((_, i) => i % 2 === 0);
+      const test = estimated.filter((_, i) => i % 2 === 1);
+      const agg = robustAggregate(
+        learn.map(({ r, predicted }) => ({
+          source: r.id,
+          value: (r.measured.prefillTokensPerSecond as number) / predicted,
+        })),
+      );
+      if (agg === undefined) continue;
+      devices++;
+      for (const { r, predicted } of test) {
+        const measured = r.measured.prefillTokensPerSecond as number;
+        const calibrated = estimateDetailed({
+          ...scenarioOf(r),
+          calibration: { prefillEfficiency: agg.median },
+        });
+        before.push(Math.abs(Math.log(predicted / measured)));
+        after.push(Math.abs(Math.log(calibrated.prefillTokensPerSecond / measured)));
+      }
+    }
+    console.log(
+      `held-out prefill rows: ${before.length} on ${devices} device/backend groups; median |error| physics ${pct(median(before))} → community prefill efficiency ${pct(median(after))}; mean |log error| ${mean(before).toFixed(3)} → ${mean(after).toFixed(3)}`,
+    );
+    expect(devices).toBeGreaterThanOrEqual(3);
+    expect(median(after)).toBeLessThan(median(before));
+    expect(mean(after)).toBeLessThan(mean(before));
   });
 });
