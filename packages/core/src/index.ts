@@ -151,7 +151,7 @@ export { findQuant, type QuantMix, quantMixByFileType, quantMixes } from './quan
 export { type QuantizeOptions, quantizeTensors } from './quant/quantize-tensors.js';
 export { mlxTypes, storageType } from './quant/storage-types.js';
 export { type TensorCategory, tensorCategory } from './quant/tensor-category.js';
-export type { DeviceStats, ResultSummary } from './result/api-types.js';
+export type { DeviceStats, LeaderboardRow, ResultSummary } from './result/api-types.js';
 export {
   type LlamaBenchRun,
   type LlamaBenchRunInput,
