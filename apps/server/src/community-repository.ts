@@ -5,7 +5,12 @@
  * address) counted once, outliers rejected by the Hampel rule.
  */
 import { createHash } from 'node:crypto';
-import { type CommunityCalibration, type RobustAggregate, robustAggregate } from '@cliffbench/core';
+import {
+  type CommunityCalibration,
+  type LeaderboardRow,
+  type RobustAggregate,
+  robustAggregate,
+} from '@cliffbench/core';
 import type { Db } from './db/db.js';
 
 /** Most rows one aggregate reads (the newest first). */
@@ -19,27 +24,6 @@ export interface LeaderboardQuery {
   readonly minBuild?: number;
   readonly kind?: 'tg' | 'pp';
   readonly limit: number;
-}
-
-export interface LeaderboardRow {
-  readonly deviceId: string;
-  readonly backend: string;
-  readonly modelId: string;
-  readonly quant: string;
-  readonly kind: string;
-  readonly nPrompt: number;
-  readonly nGen: number;
-  readonly nDepth: number;
-  /** Median measured tokens/s. */
-  readonly medianTokensPerSecond: number;
-  /** Median of the server's estimates for the same runs' scenarios. */
-  readonly estimateTokensPerSecond: number | null;
-  readonly runs: number;
-  readonly sources: number;
-  readonly minBuild: number;
-  readonly maxBuild: number;
-  /** Ids of the results carrying these runs (at most 20, newest first). */
-  readonly resultIds: readonly string[];
 }
 
 export interface CommunityRepository {

@@ -3,29 +3,11 @@
  * prefill, at the stated prompt/generation/depth), beside the server's estimate for the same runs' scenarios,
  * filterable by backend and llama.cpp build; each row links to the results carrying its runs.
  */
-import { findDevice, findModel } from '@cliffbench/core';
+import { findDevice, findModel, type LeaderboardRow } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { sig3 } from '../format.js';
 import { isAbort } from './api.js';
-
-interface Row {
-  readonly deviceId: string;
-  readonly backend: string;
-  readonly modelId: string;
-  readonly quant: string;
-  readonly kind: string;
-  readonly nPrompt: number;
-  readonly nGen: number;
-  readonly nDepth: number;
-  readonly medianTokensPerSecond: number;
-  readonly estimateTokensPerSecond: number | null;
-  readonly runs: number;
-  readonly sources: number;
-  readonly minBuild: number;
-  readonly maxBuild: number;
-  readonly resultIds: readonly string[];
-}
 
 const BACKENDS = ['', 'cuda', 'metal', 'vulkan', 'rocm', 'cpu'] as const;
 
@@ -47,13 +29,13 @@ export function speedQuery(f: { backend: string; build: string; kind: string }):
 
 export function SpeedLeaderboard() {
   const filters = useSignal({ backend: '', build: '', kind: 'tg' });
-  const rows = useSignal<readonly Row[]>([]);
+  const rows = useSignal<readonly LeaderboardRow[]>([]);
   const error = useSignal<string | undefined>(undefined);
   useEffect(() => {
     const request = new AbortController();
     fetch(`/api/llama-runs?${speedQuery(filters.value)}`, { signal: request.signal })
       .then(async (res) => {
-        const body = (await res.json()) as { items?: Row[]; error?: { message: string } };
+        const body = (await res.json()) as { items?: LeaderboardRow[]; error?: { message: string } };
         if (!res.ok) throw new Error(body.error?.message ?? `The results service answered ${res.status}.`);
         rows.value = body.items ?? [];
         error.value = undefined;
@@ -66,7 +48,7 @@ export function SpeedLeaderboard() {
   const set = (change: Partial<typeof filters.value>) => {
     filters.value = { ...filters.value, ...change };
   };
-  const test = (r: Row) =>
+  const test = (r: LeaderboardRow) =>
     `${r.kind === 'tg' ? `tg${r.nGen}` : `pp${r.nPrompt}`}${r.nDepth > 0 ? ` @ d${r.nDepth}` : ''}`;
   return (
     <section aria-label="Measured speed leaderboard">

@@ -1,6 +1,6 @@
 /**
  * @module result/api-types — the rows the results service (apps/server) answers with and the page (apps/web)
- * reads: one definition for both ends of `GET /api/results` and `GET /api/devices`.
+ * reads: one definition for both ends of `GET /api/results`, `GET /api/devices` and `GET /api/leaderboard/speed`.
  */
 
 /** One row of `GET /api/results`. */
@@ -27,4 +27,29 @@ export interface DeviceStats {
   readonly medianGBs: number;
   readonly p25GBs: number;
   readonly p75GBs: number;
+}
+
+/**
+ * One row of the measured-speed leaderboard: llama.cpp runs of one model and quant on one device and backend
+ * at one test (kind, prompt, generation, depth), summarised.
+ */
+export interface LeaderboardRow {
+  readonly deviceId: string;
+  readonly backend: string;
+  readonly modelId: string;
+  readonly quant: string;
+  readonly kind: string;
+  readonly nPrompt: number;
+  readonly nGen: number;
+  readonly nDepth: number;
+  /** Median measured tokens/s. */
+  readonly medianTokensPerSecond: number;
+  /** Median of the server's estimates for the same runs' scenarios. */
+  readonly estimateTokensPerSecond: number | null;
+  readonly runs: number;
+  readonly sources: number;
+  readonly minBuild: number;
+  readonly maxBuild: number;
+  /** Ids of the results carrying these runs (at most 20, newest first). */
+  readonly resultIds: readonly string[];
 }
