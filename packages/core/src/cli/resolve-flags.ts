@@ -53,7 +53,11 @@ async function withLlamaBench(
   return { ...rest, ...runs, source: source.length <= 300 ? source : `${source.slice(0, 299)}…` };
 }
 
-/** `--server URL`: the device's community η, unless the user's own llama-bench runs gave one. */
+/**
+ * `--server URL`, unless the user's own llama-bench runs gave η: with the user's WebGPU bandwidth (from
+ * `--calibration`), the learned WebGPU → llama.cpp ratio applied to it; else the device's community η and
+ * prefill efficiency, which replace the WebGPU bandwidth.
+ */
 async function withCommunity(
   own: Calibration | undefined,
   flags: ScenarioFlags,
@@ -63,7 +67,7 @@ async function withCommunity(
   if (typeof server !== 'string' || device === undefined || own?.eta !== undefined) return own;
   const { calibrationFromServer } = await import('./server-flag.js');
   const backend = typeof flags.backend === 'string' ? flags.backend : undefined;
-  const community = await calibrationFromServer(server, device, backend);
+  const community = await calibrationFromServer(server, device, backend, own?.gpuBandwidthGBs);
   if (community === undefined) return own;
   const { gpuBandwidthGBs: _replaced, ...rest } = own ?? {};
   const source = [own?.source, community.source].filter((s) => s !== undefined).join('; ');

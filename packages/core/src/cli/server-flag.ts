@@ -1,8 +1,11 @@
 /**
  * @module cli/server-flag — `--server URL` (off by default): the community calibration of the scenario's
- * device from a cliffbench results server (`GET URL/api/calibration/:deviceId`); with enough distinct
- * sources its decode η (for the scenario's backend when that has enough) calibrates the estimate, whose basis
- * then says "calibrated by N uploaded runs".
+ * device from a cliffbench results server (`GET URL/api/calibration/:deviceId`). As on the page
+ * (apps/web/src/state/community.ts): when the user's own WebGPU benchmark (`--calibration result.json`)
+ * measured the device's bandwidth, the learned WebGPU → llama.cpp ratio for the device's vendor and backend
+ * scales it (`webgpuRatioCalibration`); otherwise, with enough distinct sources, their decode η and prefill
+ * efficiency (for the scenario's backend when that has enough) calibrate the estimate, whose basis then says
+ * "calibrated by N uploaded runs".
  */
 import { CliffbenchError } from '../errors.js';
 import type { Calibration } from '../estimate/scenario.js';
@@ -10,18 +13,26 @@ import type { Calibration } from '../estimate/scenario.js';
 /** Seconds the server gets to answer. */
 const TIMEOUT_MS = 10_000;
 
-/** The community calibration `server` holds for `deviceQuery` (a catalog name or id), or undefined when too few runs. */
+/**
+ * The community calibration `server` holds for `deviceQuery` (a catalog name or id): the WebGPU → llama.cpp
+ * ratio applied to `webgpuGBs` when the user measured one, else the community η and prefill efficiency;
+ * undefined when too few sources.
+ */
 export async function calibrationFromServer(
   server: string,
   deviceQuery: string,
   backend: string | undefined,
+  webgpuGBs?: number,
 ): Promise<Calibration | undefined> {
-  const [{ findDevice }, { CommunityCalibrationSchema, communityCalibration }, { defaultBackend }] =
-    await Promise.all([
-      import('../device/find-device.js'),
-      import('../calibration/community.js'),
-      import('../device/default-backend.js'),
-    ]);
+  const [
+    { findDevice },
+    { CommunityCalibrationSchema, communityCalibration, webgpuRatioCalibration },
+    { defaultBackend },
+  ] = await Promise.all([
+    import('../device/find-device.js'),
+    import('../calibration/community.js'),
+    import('../device/default-backend.js'),
+  ]);
   const device = findDevice(deviceQuery);
   let url: URL;
   try {
@@ -53,5 +64,8 @@ export async function calibrationFromServer(
       `--server ${server}: the answer is not a community calibration.`,
     );
   }
-  return communityCalibration(parsed.data, backend ?? defaultBackend(device));
+  const using = backend ?? defaultBackend(device);
+  return webgpuGBs === undefined
+    ? communityCalibration(parsed.data, using)
+    : webgpuRatioCalibration(parsed.data, device.vendor, using, webgpuGBs);
 }
