@@ -40,13 +40,22 @@ function commands(c: TunedConfiguration): string[] {
   ];
 }
 
+/**
+ * What the GPU memory figures count: one GPU's, or the total over several (the tuner sums their memory and
+ * keeps the margin free across them).
+ */
+function gpuMemoryOf(c: TunedConfiguration | undefined): string {
+  const gpus = c?.split?.devices.length ?? 1;
+  return gpus > 1 ? `memory of the ${gpus} GPUs together` : 'memory';
+}
+
 /** The whole result as text. */
 export function formatTuneResult(r: TuneResult): string {
   const best = r.configurations[0];
   const margin =
     best?.memory.deviceCapacityBytes === 0
       ? ''
-      : `, ${(r.requestedMarginBytes / 2 ** 20).toFixed(0)} MiB of GPU memory kept free`;
+      : `, ${(r.requestedMarginBytes / 2 ** 20).toFixed(0)} MiB of GPU ${gpuMemoryOf(best)} kept free`;
   const lines = [
     `${r.model.name} ${r.quant} on ${r.device}: ${formatTokens(r.requestedContextTokens)} context asked${margin}`,
     '',
@@ -61,7 +70,9 @@ export function formatTuneResult(r: TuneResult): string {
     lines.push('', `Best: ${best.summary}`, ...commands(best));
     const m = best.memory;
     const gpu =
-      m.deviceCapacityBytes > 0 ? `${gib(m.deviceBytes)} of ${gib(m.deviceCapacityBytes)} GPU, ` : '';
+      m.deviceCapacityBytes > 0
+        ? `${gib(m.deviceBytes)} of ${gib(m.deviceCapacityBytes)} GPU ${gpuMemoryOf(best)}, `
+        : '';
     lines.push(
       `  Memory: ${gpu}${gib(m.hostBytes)} of ${gib(m.hostCapacityBytes)} RAM ` +
         `(weights ${gib(m.weightsBytes)}, KV cache ${gib(m.kvCacheBytes)})`,
