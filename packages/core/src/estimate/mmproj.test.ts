@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { catalogConfig } from '../model/catalog.js';
+import { catalogVision } from '../model/catalog-vision.js';
 import { estimate } from './estimate.js';
+import { resolveScenario } from './resolve-scenario.js';
 
 const BASE = { model: 'gemma-3-27b', quant: 'Q4_K_M', device: 'rtx 3090' } as const;
 const MMPROJ = 858_000_000;
@@ -10,7 +13,9 @@ describe('vision projector (mmproj)', () => {
     const vision = estimate({ ...BASE, mmprojBytes: MMPROJ });
     expect(vision.memory.deviceBytes - text.memory.deviceBytes).toBeCloseTo(MMPROJ, -3);
     expect(vision.decodeTokensPerSecond).toBeCloseTo(text.decodeTokensPerSecond, 6);
-    expect(vision.basis).toMatch(/vision projector \(mmproj\) 0\.86 GB on the GPU/);
+    expect(vision.basis).toMatch(
+      /vision projector \(mmproj, gemma3\) 0\.86 GB on the GPU \(counted with the runtime\), size given/,
+    );
   });
 
   it('--no-mmproj-offload keeps it in RAM', () => {
@@ -30,5 +35,77 @@ describe('vision projector (mmproj)', () => {
     const e = estimate({ ...BASE, device: '2x rtx 3090', mmprojBytes: MMPROJ });
     const [a, b] = e.placement.perDevice ?? [];
     expect((a?.runtimeBytes ?? 0) - (b?.runtimeBytes ?? 0)).toBeCloseTo(MMPROJ, -3);
+  });
+});
+
+describe('images', () => {
+  const GEMMA4 = { model: 'gemma-4-31b', quant: 'Q4_K_M', device: 'rtx 4090' } as const;
+
+  it("add their tokens to the prompt and load the catalog's projector", () => {
+    const text = resolveScenario(GEMMA4);
+    const two = resolveScenario({ ...GEMMA4, images: 2 });
+    expect(two.settings.promptTokens - text.settings.promptTokens).toBe(2 * 280);
+    expect(two.mmproj?.bytes).toBe(catalogVision('gemma-4-31b')?.bytes);
+    expect(two.hardware.runtimeBytes - text.hardware.runtimeBytes).toBe(two.mmproj?.bytes);
+    const [t, v] = [estimate(GEMMA4), estimate({ ...GEMMA4, images: 2 })];
+    expect(v.timeToFirstTokenSeconds).toBeGreaterThan(t.timeToFirstTokenSeconds);
+    expect(v.basis).toMatch(/2 images × 280 tokens = 560 prompt tokens \(gemma4v: at most 280 an image/);
+    expect(v.basis).toMatch(/vision encoder's own compute per image is not counted/);
+  });
+
+  it('say when the prompt with its images no longer fits the context', () => {
+    const fits = estimate({ ...GEMMA4, images: 1, contextTokens: 1024 });
+    expect(fits.basis).not.toMatch(/exceed the/);
+    const over = estimate({ ...GEMMA4, images: 4, contextTokens: 1024 });
+    expect(over.basis).toMatch(
+      /depth 0 \+ 1632 prompt tokens \(images included\) exceed the 1024-token context/,
+    );
+  });
+
+  it('take the tokens per image given, and a size given over the catalog', () => {
+    const r = resolveScenario({ ...GEMMA4, images: 3, imageTokens: 70, mmprojBytes: 5e8 });
+    expect(r.settings.promptTokens).toBe(512 + 210);
+    expect(r.mmproj?.bytes).toBe(5e8);
+  });
+
+  it('"auto" loads the projector without images; Gemma 3 images are 256 tokens', () => {
+    expect(resolveScenario({ ...GEMMA4, mmproj: 'auto' }).mmproj?.images).toBe(0);
+    const g3 = resolveScenario({ model: 'gemma-3-4b', quant: 'Q4_K_M', device: 'rtx 3060 12gb', images: 1 });
+    expect(g3.mmproj?.imageTokens).toBe(256);
+  });
+
+  it("a config.json's SigLIP vision_config gives the catalog's Gemma 3 projector", () => {
+    const vision_config = {
+      model_type: 'siglip_vision_model',
+      hidden_size: 1152,
+      intermediate_size: 4304,
+      num_hidden_layers: 27,
+      patch_size: 14,
+      image_size: 896,
+    };
+    const hfConfig = { model_type: 'gemma3', text_config: catalogConfig('gemma-3-27b'), vision_config };
+    const r = resolveScenario({ model: { hfConfig }, quant: 'Q4_K_M', device: 'rtx 3090', images: 1 });
+    expect(r.mmproj?.bytes).toBe(catalogVision('gemma-3-27b')?.bytes);
+    expect(r.mmproj?.imageTokens).toBe(256);
+  });
+
+  it('refuses images for a model with no known projector, and a file path outside the CLI', () => {
+    expect(() =>
+      resolveScenario({ model: 'llama-3-8b', quant: 'Q4_K_M', device: 'rtx 3090', images: 1 }),
+    ).toThrow(
+      /1 image needs a vision projector, and cliffbench knows none for Llama 3 8B: give the mmproj file \(--mmproj FILE\|URL\) or its size/,
+    );
+    expect(() => resolveScenario({ ...GEMMA4, mmproj: 'mmproj.gguf' })).toThrow(
+      /mmproj "mmproj.gguf" names a file, which only the CLI and --batch read/,
+    );
+    expect(() =>
+      resolveScenario({
+        model: 'llama-3-8b',
+        quant: 'Q4_K_M',
+        device: 'rtx 3090',
+        images: 1,
+        mmprojBytes: 6e8,
+      }),
+    ).toThrow(/tokens an image adds are not known for projector "unknown": give them with --image-tokens N/);
   });
 });

@@ -13,7 +13,7 @@ import { findQuant, isKnownQuant } from '../quant/quant-mixes.js';
 import { quantizeTensors } from '../quant/quantize-tensors.js';
 import { speedCoefficients } from '../speed/coefficients.js';
 import { staticBasis } from './basis.js';
-import { mmprojNote, mmprojOf, withMmproj } from './mmproj.js';
+import { imagePromptTokens, mmprojNote, mmprojOf, type ProjectorFile, withMmproj } from './mmproj.js';
 import { architectureOf, tensorSpecsOf } from './model-input.js';
 import { modelSums } from './model-sums.js';
 import { deviceList, multiGpuBasis, resolveMultiGpu } from './multi-gpu-hardware.js';
@@ -32,6 +32,8 @@ export interface ResolveOptions {
   readonly tensors?: readonly QuantizedTensor[];
   /** What to call the quantisation when `tensors` are given (e.g. the GGUF file type). */
   readonly quantName?: string;
+  /** The vision projector read from the file `mmproj` names (import/mmproj-header.ts). */
+  readonly mmproj?: ProjectorFile;
 }
 
 function parse(input: ScenarioInput): ReturnType<typeof ScenarioSchema.parse> {
@@ -60,6 +62,14 @@ function predictedTensors(
   const tensors = quantizeTensors(tensorSpecsOf(model), mix, model);
   byQuant.set(mix.name, tensors);
   return tensors;
+}
+
+/** When the prompt (its images included) does not fit the context after the depth: for the basis line. */
+function imagesOverflow(r: RunSettings): string {
+  const needed = r.depthTokens + r.promptTokens;
+  return needed > r.contextTokens
+    ? `; depth ${r.depthTokens} + ${r.promptTokens} prompt tokens (images included) exceed the ${r.contextTokens}-token context: llama-server refuses the request, raise -c`
+    : '';
 }
 
 /** Validates `input` and precomputes everything the fast path needs. Throws CliffbenchError. */
@@ -110,7 +120,8 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
       ramBandwidthGBs: s.calibration?.ramBandwidthGBs,
       pcieGBs: s.calibration?.pcieGBs,
     });
-  const mmproj = mmprojOf(s.mmprojBytes, s.mmprojOffload, bare.layout);
+  const hfConfig = typeof s.model === 'string' ? undefined : s.model.hfConfig;
+  const mmproj = mmprojOf(s, model, bare.layout, options.mmproj, hfConfig);
   const hardware = withMmproj(bare, mmproj);
   // Several GPUs: the projector sits on the first one.
   const gpus =
@@ -127,7 +138,7 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
     contextTokens: s.contextTokens,
     depthTokens: s.depthTokens,
     generatedTokens: s.generatedTokens,
-    promptTokens: s.promptTokens ?? DEFAULT_PROMPT_TOKENS,
+    promptTokens: (s.promptTokens ?? DEFAULT_PROMPT_TOKENS) + imagePromptTokens(mmproj),
     ubatchTokens: s.ubatchTokens ?? DEFAULT_UBATCH_TOKENS,
     gpuLayers: s.gpuLayers,
     cpuMoeLayers: s.cpuMoeLayers,
@@ -157,7 +168,7 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
   };
   let basis = staticBasis(base);
   if (gpus !== undefined) basis = `${multiGpuBasis(gpus)}; ${basis}`;
-  if (mmproj !== undefined) basis = `${basis}; ${mmprojNote(mmproj)}`;
+  if (mmproj !== undefined) basis = `${basis}; ${mmprojNote(mmproj)}${imagesOverflow(settings)}`;
   return {
     ...base,
     basis: unmodelledNote === undefined ? basis : `${basis}; ${unmodelledNote}`,

@@ -103,6 +103,16 @@ export const ScenarioSchema = z.looseObject({
   mmprojBytes: positive.optional(),
   /** The projector on the GPU (the first of several); false = `--no-mmproj-offload`. @default true */
   mmprojOffload: z.boolean().optional(),
+  /**
+   * The vision projector file (`--mmproj`): a path or URL of its GGUF, whose header gives its size and the tokens
+   * an image adds (read by the CLI and `--batch`), or `"auto"`: the one cliffbench knows for the model (catalog
+   * Gemma 3 and 4, or a SigLIP `vision_config`). @default none, or `"auto"` when `images` > 0
+   */
+  mmproj: z.string().min(1).max(2000).optional(),
+  /** Images in the prompt: each adds its tokens to the prompt (prefill, TTFT) and the context. @default 0 */
+  images: z.number().int().nonnegative().max(1000).optional(),
+  /** Tokens one image adds, instead of the projector's (llama.cpp `--image-max-tokens`). @default the projector's */
+  imageTokens: z.number().int().positive().max(65536).optional(),
   host: HostSpecSchema.optional(),
   backend: BackendSchema.optional(),
   /** Allocated context, tokens. @default 4096 */

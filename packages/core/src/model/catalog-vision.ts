@@ -1,0 +1,128 @@
+/**
+ * @module model/catalog-vision — the vision projector (mmproj) of each multimodal catalog model, for estimates
+ * that ask for images without giving the file: its llama.cpp projector type and image geometry (which decide
+ * the tokens an image adds, estimate/mmproj.ts) and its size, each from a cited fact. Also the size of a
+ * SigLIP projector computed from a Hugging Face `vision_config`, for imported configs.
+ */
+
+/** What a catalog model's projector is. */
+export interface VisionFacts {
+  /** llama.cpp's `clip.projector_type` for it (ggml-org/llama.cpp tools/mtmd/clip-impl.h). */
+  readonly projector: string;
+  /** `vision_config.image_size` / `patch_size`, pixels (fixed-size projectors take their tokens from them). */
+  readonly imageSize: number;
+  readonly patchSize: number;
+  /** The mmproj file's size, bytes. */
+  readonly bytes: number;
+  /** Where `bytes` comes from. */
+  readonly source: string;
+}
+
+/** The fields of a SigLIP `vision_config` (transformers SiglipVisionConfig) the parameter count needs. */
+export interface SiglipVisionConfig {
+  readonly hidden_size: number;
+  readonly intermediate_size: number;
+  readonly num_hidden_layers: number;
+  readonly patch_size: number;
+  readonly image_size: number;
+}
+
+/**
+ * Bytes of a SigLIP vision tower plus Gemma 3's projector as llama.cpp's converter writes an F16 mmproj
+ * (matrices F16, 1-D norms and biases F32). Tensors as transformers' SiglipVisionModel holds them
+ * (modeling_siglip.py): the patch convolution (3·p²·h + bias h), the position table ((image/p)²·h), per layer
+ * two LayerNorms (2·2h), q/k/v/out (4·(h² + h)) and the MLP (h·f + f + f·h + h); the post LayerNorm (2h); then
+ * Gemma3MultiModalProjector's soft-embedding norm (h) and input projection (h × text hidden) (modeling_gemma3.py).
+ */
+export function siglipProjectorBytes(v: SiglipVisionConfig, textHidden: number): number {
+  const h = v.hidden_size;
+  const f = v.intermediate_size;
+  const positions = (v.image_size / v.patch_size) ** 2;
+  const matrices =
+    3 * v.patch_size ** 2 * h +
+    positions * h +
+    v.num_hidden_layers * (4 * h * h + 2 * h * f) +
+    h * textHidden;
+  const vectors = h + v.num_hidden_layers * (4 * h + 4 * h + f + h) + 2 * h + h;
+  return 2 * matrices + 4 * vectors;
+}
+
+/**
+ * Gemma 3 4B/12B/27B share one SigLIP tower: vision_config of huggingface.co/google/gemma-3-{4b,12b,27b}-it
+ * config.json (hidden 1152, intermediate 4304, 27 layers, 14-pixel patches of 896-pixel images); the Gemma 3
+ * technical report (arXiv 2503.19786) calls it the 400M SigLIP encoder.
+ */
+const GEMMA3_SIGLIP: SiglipVisionConfig = {
+  hidden_size: 1152,
+  intermediate_size: 4304,
+  num_hidden_layers: 27,
+  patch_size: 14,
+  image_size: 896,
+};
+
+const gemma3 = (textHidden: number): VisionFacts => ({
+  projector: 'gemma3',
+  imageSize: GEMMA3_SIGLIP.image_size,
+  patchSize: GEMMA3_SIGLIP.patch_size,
+  bytes: siglipProjectorBytes(GEMMA3_SIGLIP, textHidden),
+  source:
+    'computed from the SigLIP vision_config of google/gemma-3-*-it config.json (F16 matrices, F32 norms and biases)',
+});
+
+/**
+ * Gemma 4: vision_config image_size 768 / patch_size 16 is only the geometry llama.cpp warms up with; gemma4v is
+ * dynamic-resolution (at most 280 tokens an image, estimate/mmproj.ts).
+ */
+const gemma4 = (projector: string, bytes: number, source: string): VisionFacts => ({
+  projector,
+  imageSize: 768,
+  patchSize: 16,
+  bytes,
+  source,
+});
+
+/** Published F16 mmproj of Gemma 4 26B A4B, bytes (mmproj-gemma-4-26b-a4b-it-f16.gguf). */
+const GEMMA4_26B_MMPROJ = 1_193_058_432;
+/** The vision tower's width; the projection into the text model is 1152 × its hidden size (F16). */
+const GEMMA4_VISION_HIDDEN = 1152;
+
+/**
+ * Gemma 4 E2B/E4B: the model card gives a vision encoder of ≈150M and an audio encoder of ≈300M parameters
+ * (ai.google.dev/gemma/docs/core/model_card_4); llama.cpp's Gemma 4 mmproj holds both (gemma4v + gemma4a), F16.
+ */
+const GEMMA4_EDGE_MMPROJ = 2 * (150e6 + 300e6);
+
+const VISION: Readonly<Record<string, VisionFacts>> = {
+  'gemma-4-e2b': gemma4(
+    'gemma4v',
+    GEMMA4_EDGE_MMPROJ,
+    'Gemma 4 model card: ≈150M vision + ≈300M audio encoder parameters, F16 (rounded figures)',
+  ),
+  'gemma-4-e4b': gemma4(
+    'gemma4v',
+    GEMMA4_EDGE_MMPROJ,
+    'Gemma 4 model card: ≈150M vision + ≈300M audio encoder parameters, F16 (rounded figures)',
+  ),
+  'gemma-4-12b': gemma4(
+    'gemma4uv',
+    175_115_264,
+    'mmproj-gemma-4-12b-it-qat-q4_0.gguf in google/gemma-4-12B-it-qat-q4_0-gguf (175,115,264 bytes, as listed in github.com/pekkah/SharpInference issue 250)',
+  ),
+  'gemma-4-26b-a4b': gemma4(
+    'gemma4v',
+    GEMMA4_26B_MMPROJ,
+    'mmproj-gemma-4-26b-a4b-it-f16.gguf, 1,193,058,432 bytes (huggingface.co/keyuan01/Gemma-4-26B-A4B-it-MixQ-13G-GGUF)',
+  ),
+  // The same tower as 26B A4B; only the projection into the text model is wider (5376 vs 2816).
+  'gemma-4-31b': gemma4(
+    'gemma4v',
+    GEMMA4_26B_MMPROJ + 2 * GEMMA4_VISION_HIDDEN * (5376 - 2816),
+    "26B A4B's F16 mmproj plus the wider projection, 2 bytes × 1152 × (5376 − 2816) (hidden sizes of the two config.json files)",
+  ),
+  'gemma-3-4b': gemma3(2560),
+  'gemma-3-12b': gemma3(3840),
+  'gemma-3-27b': gemma3(5376),
+};
+
+/** The projector of a catalog model, or undefined for a text-only one. */
+export const catalogVision = (id: string): VisionFacts | undefined => VISION[id];
