@@ -1,7 +1,8 @@
 /**
  * @module estimate/EstimateView — the estimate page: inputs beside the answer (verdict, figures, memory bar,
- * advice), the cliff drawn three ways, every Gemma 4 on this machine, and the best settings. A config.json or
- * .gguf dropped anywhere on it becomes the model. Works with no WebGPU and no benchmark.
+ * advice), the cliff drawn three ways, decode against concurrent streams when several are asked for, every
+ * Gemma 4 on this machine, and the best settings. A config.json or .gguf dropped anywhere on it becomes the model.
+ * Works with no WebGPU and no benchmark.
  */
 import { useRef } from 'preact/hooks';
 import { InputsForm } from '../inputs/InputsForm.js';
@@ -11,6 +12,7 @@ import { CopyButton } from '../tune/CopyButton.js';
 import { Breakdown } from './Breakdown.js';
 import { CalibrationBanner } from './CalibrationBanner.js';
 import { CliffCharts } from './CliffCharts.js';
+import { ConcurrencyChart } from './ConcurrencyChart.js';
 import { calibrationFor } from './compute.js';
 import { DeferredBestSettings } from './DeferredBestSettings.js';
 import { GemmaTable } from './GemmaTable.js';
@@ -49,6 +51,9 @@ export function EstimateView() {
           <>
             <Verdict e={spec.estimate} calibrated={c.calibrated?.estimate} />
             <CliffCharts spec={spec} calibrated={c.calibrated} contextTokens={i.contextTokens} />
+            {spec.concurrency === undefined ? null : (
+              <ConcurrencyChart spec={spec.concurrency} calibrated={c.calibrated?.concurrency} />
+            )}
             <Breakdown e={spec.estimate} calibrated={c.calibrated?.estimate} />
           </>
         )}

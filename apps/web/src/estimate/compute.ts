@@ -1,7 +1,7 @@
 /**
  * @module estimate/compute — everything the estimate view shows, from the inputs: the detailed estimate and
- * the three cliff curves, on spec-sheet figures and, when the page holds measurements for this device, on the
- * measured ones beside them. Pure (no DOM); errors become a message instead of a crash.
+ * the three cliff curves (and decode against concurrent streams when several are asked for), on spec-sheet
+ * figures and, when the page holds measurements for this device, on the measured ones beside them. Pure (no DOM); errors become a message instead of a crash.
  */
 import {
   type Calibration,
@@ -17,6 +17,7 @@ import {
 import type { ModelFile } from '../model-file/read-model-file.js';
 import type { PageCalibration } from '../state/page-calibration.js';
 import type { Inputs } from '../state/url-state.js';
+import { type ConcurrencyCurve, concurrencyCurve } from './concurrency.js';
 import { resolvedFor } from './resolved-cache.js';
 
 /** One basis's estimate and curves. */
@@ -28,6 +29,8 @@ export interface Outcome {
   readonly gpuMemory?: Curve;
   /** Decode against `-ngl`, 0 to all layers. */
   readonly gpuLayers: Curve;
+  /** Decode against concurrent streams; only when the inputs ask for more than one. */
+  readonly concurrency?: ConcurrencyCurve;
 }
 
 export interface Computed {
@@ -60,6 +63,7 @@ function outcome(r: ResolvedScenario): Outcome {
     context: cliffCurveResolved(r, 'context', { points: CURVE_POINTS }),
     ...(gpuMemory === undefined ? {} : { gpuMemory }),
     gpuLayers: cliffCurveResolved(r, 'gpuLayers'),
+    ...((r.settings.parallel ?? 1) > 1 ? { concurrency: concurrencyCurve(r) } : {}),
   };
 }
 

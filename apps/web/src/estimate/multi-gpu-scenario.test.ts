@@ -1,10 +1,10 @@
 import { estimateDetailed, memoryPools } from '@cliffbench/core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INPUTS, queryFromState, stateFromQuery } from '../state/url-state.js';
+import { DEFAULT_INPUTS, type Inputs, queryFromState, stateFromQuery } from '../state/url-state.js';
 import { scenarioOf, tuneScenarioOf } from './scenario-of.js';
 
 describe('several GPUs on the page', () => {
-  const inputs = {
+  const inputs: Inputs = {
     ...DEFAULT_INPUTS,
     model: 'gemma-4-31b',
     device: 'geforce-rtx-3090',
@@ -27,5 +27,30 @@ describe('several GPUs on the page', () => {
     expect(tuneScenarioOf(inputs).devices).toHaveLength(2);
     const pools = memoryPools(estimateDetailed(input));
     expect(pools.map((p) => p.label)).toEqual(['GPU 0 memory', 'GPU 1 memory', 'System RAM']);
+  });
+
+  it('-ts, the main GPU, streams and the projector reach the estimate, and its memory follows them', () => {
+    const layer = { ...inputs, splitMode: undefined, device: 'geforce-rtx-3060-12gb' };
+    const weightsOf = (i: Inputs) =>
+      estimateDetailed(scenarioOf(i).input).placement.perDevice?.map((d) => d.weightsBytes) ?? [];
+    const [even0 = 0, even1 = 0] = weightsOf(layer);
+    const [three0 = 0, one1 = 0] = weightsOf({ ...layer, tensorSplit: [3, 1] });
+    expect(three0).toBeGreaterThan(even0);
+    expect(one1).toBeLessThan(even1);
+    expect(scenarioOf({ ...inputs, mainGpu: 1 }).input.mainGpu).toBe(1);
+
+    const kvOf = (i: Inputs) => estimateDetailed(scenarioOf(i).input).memory.kvCacheBytes;
+    const four = { ...layer, parallel: 4 };
+    expect(kvOf({ ...four, parallelRuntime: 'ollama' })).toBeGreaterThan(kvOf(four));
+    const perStream = (i: Inputs) => estimateDetailed(scenarioOf(i).input).parallel?.contextPerStream;
+    expect(perStream(four)).toBe(layer.contextTokens / 4);
+    expect(perStream({ ...four, kvUnified: true })).toBe(layer.contextTokens);
+    expect(scenarioOf({ ...layer, parallel: 1, kvUnified: true }).input).not.toHaveProperty('kvUnified');
+
+    const runtimeOf = (i: Inputs) =>
+      estimateDetailed(scenarioOf(i).input).placement.perDevice?.[0]?.runtimeBytes ?? Number.NaN;
+    const projector = { ...layer, mmprojBytes: 860e6 };
+    expect(runtimeOf(projector) - runtimeOf(layer)).toBeCloseTo(860e6, -3);
+    expect(runtimeOf({ ...projector, mmprojOnCpu: true })).toBe(runtimeOf(layer));
   });
 });

@@ -2,12 +2,13 @@
  * @module estimate/resolved-cache — resolving a scenario (lookups, weight sums, hardware) costs about a
  * millisecond; the run settings on top of it (context, GPU layers, offload, KV type) cost microseconds through
  * core's `reconfigure`. The page keeps recent resolutions keyed by what they depend on, so dragging the
- * context or changing GPU layers re-uses them and only a new model, quant, device or RAM size resolves again.
+ * context, GPU layers or streams re-uses them and only a new model, quant, device, split, projector or RAM size
+ * resolves again.
  */
 import { type Calibration, type ResolvedScenario, reconfigure, resolveScenario } from '@cliffbench/core';
 import type { ModelFile } from '../model-file/read-model-file.js';
 import type { Inputs } from '../state/url-state.js';
-import { scenarioOf } from './scenario-of.js';
+import { scenarioOf, streamsOf } from './scenario-of.js';
 
 /** Entries kept: the 25-row Gemma 4 table twice (spec and calibrated) plus the current model, with room. */
 const CAPACITY = 96;
@@ -28,11 +29,15 @@ const cache = new Map<string, ResolvedScenario>();
 
 /** The run settings `reconfigure` applies; everything else in `Inputs` needs a fresh resolve. */
 function runSettings(inputs: Inputs) {
+  const streams = streamsOf(inputs);
   return {
     contextTokens: inputs.contextTokens,
     gpuLayers: inputs.gpuLayers,
     offload: inputs.offload,
     kvCacheType: inputs.kvCacheType,
+    parallel: streams.parallel,
+    parallelRuntime: streams.parallelRuntime,
+    kvUnified: streams.kvUnified,
   };
 }
 
@@ -48,6 +53,10 @@ export function resolvedFor(inputs: Inputs, file?: ModelFile, calibration?: Cali
     inputs.device,
     inputs.extraDevices ?? [],
     inputs.splitMode ?? 'layer',
+    inputs.tensorSplit ?? null,
+    inputs.mainGpu ?? 0,
+    inputs.mmprojBytes ?? 0,
+    inputs.mmprojOnCpu ?? false,
     inputs.ramGB,
     calibration ?? null,
   ]);

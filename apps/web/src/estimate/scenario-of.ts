@@ -12,13 +12,36 @@ export interface PageScenario {
   readonly options: ResolveOptions;
 }
 
-/** `device` for one GPU; `devices` and `splitMode` for several. */
-function gpusOf(inputs: Inputs): Pick<ScenarioInput, 'device' | 'devices' | 'splitMode'> {
+/** `device` for one GPU; `devices`, `splitMode`, `tensorSplit` and `mainGpu` for several. */
+function gpusOf(
+  inputs: Inputs,
+): Pick<ScenarioInput, 'device' | 'devices' | 'splitMode' | 'tensorSplit' | 'mainGpu'> {
   const extra = inputs.extraDevices ?? [];
   if (extra.length === 0) return { device: inputs.device };
   return {
     devices: [inputs.device, ...extra],
     ...(inputs.splitMode === undefined ? {} : { splitMode: inputs.splitMode }),
+    ...(inputs.tensorSplit === undefined ? {} : { tensorSplit: [...inputs.tensorSplit] }),
+    ...(inputs.mainGpu === undefined ? {} : { mainGpu: inputs.mainGpu }),
+  };
+}
+
+/** Concurrent streams and the runtime whose rule they follow (`-np`, `--kv-unified`, `OLLAMA_NUM_PARALLEL`). */
+export function streamsOf(inputs: Inputs): Pick<ScenarioInput, 'parallel' | 'parallelRuntime' | 'kvUnified'> {
+  if ((inputs.parallel ?? 1) <= 1) return {};
+  return {
+    parallel: inputs.parallel,
+    ...(inputs.parallelRuntime === undefined ? {} : { parallelRuntime: inputs.parallelRuntime }),
+    ...(inputs.kvUnified === undefined ? {} : { kvUnified: inputs.kvUnified }),
+  };
+}
+
+/** The vision projector beside the model (`--mmproj`, `--no-mmproj-offload`). */
+function projectorOf(inputs: Inputs): Pick<ScenarioInput, 'mmprojBytes' | 'mmprojOffload'> {
+  if (inputs.mmprojBytes === undefined) return {};
+  return {
+    mmprojBytes: inputs.mmprojBytes,
+    ...(inputs.mmprojOnCpu === true ? { mmprojOffload: false } : {}),
   };
 }
 
@@ -38,6 +61,8 @@ export function scenarioOf(inputs: Inputs, file?: ModelFile, calibration?: Calib
     model,
     quant,
     ...gpusOf(inputs),
+    ...streamsOf(inputs),
+    ...projectorOf(inputs),
     host: { ramGB: inputs.ramGB },
     contextTokens: inputs.contextTokens,
     offload: inputs.offload,

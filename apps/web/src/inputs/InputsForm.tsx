@@ -1,6 +1,7 @@
 /**
  * @module inputs/InputsForm — the estimate's controls: model (Gemma 4 first, or a dropped file), quant, device
- * (search as you type), system RAM, context, and the optional GPU layers, offload mode and KV-cache type.
+ * (search as you type) and more GPUs, system RAM, context, the optional GPU layers, offload mode and KV-cache
+ * type, and concurrent streams and a vision projector.
  * Native, labelled controls: keyboard-operable as they are; every change lands in the URL through the store.
  */
 import { findModel } from '@cliffbench/core';
@@ -11,6 +12,8 @@ import { DeviceCombobox } from './DeviceCombobox.js';
 import { ModelFileInput } from './ModelFileInput.js';
 import { MoreGpus } from './MoreGpus.js';
 import { modelGroups } from './model-options.js';
+import { ParallelStreams } from './ParallelStreams.js';
+import { Projector } from './Projector.js';
 import { QuantOptions } from './QuantOptions.js';
 
 const GROUPS = modelGroups();
@@ -205,6 +208,11 @@ export function InputsForm(props: { readonly totalLayers?: number | undefined })
             ))}
           </select>
         </div>
+      </details>
+      <details class="field advanced" open={(i.parallel ?? 1) > 1 || i.mmprojBytes !== undefined}>
+        <summary>Concurrent streams, vision projector</summary>
+        <ParallelStreams />
+        <Projector />
       </details>
     </form>
   );

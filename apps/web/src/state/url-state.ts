@@ -31,13 +31,31 @@ export interface Inputs {
   readonly extraDevices?: readonly string[];
   /** How several GPUs share the model (`-sm`); absent = layer. */
   readonly splitMode?: SplitMode;
+  /** Several GPUs: proportions of the model per GPU (`-ts 3,1`); absent = by free memory. */
+  readonly tensorSplit?: readonly number[];
+  /** Several GPUs in row split: the main GPU (`-mg`); absent = 0. */
+  readonly mainGpu?: number;
+  /** Concurrent streams (llama-server `-np`, Ollama `OLLAMA_NUM_PARALLEL`); absent = 1. */
+  readonly parallel?: number;
+  /** Whose rule the streams follow; absent = llama.cpp. */
+  readonly parallelRuntime?: 'ollama';
+  /** llama-server `--kv-unified`; absent = off. */
+  readonly kvUnified?: true;
+  /** Size of the vision projector (`--mmproj`), bytes; absent = none. */
+  readonly mmprojBytes?: number;
+  /** The projector in RAM (`--no-mmproj-offload`); absent = on the GPU. */
+  readonly mmprojOnCpu?: true;
 }
 
 /** llama.cpp's `-sm` for several GPUs (core's `splitMode`). */
 export type SplitMode = 'layer' | 'row' | 'tensor';
 export const SPLIT_MODES: readonly SplitMode[] = ['layer', 'row', 'tensor'];
 /** Most GPUs a link may name (core accepts 16). */
-const MAX_GPUS = 8;
+export const MAX_GPUS = 8;
+/** Most concurrent streams (core accepts 256). */
+export const MAX_PARALLEL = 256;
+/** Largest projector accepted, bytes (the largest published mmproj files are a few GB). */
+export const MAX_MMPROJ_BYTES = 100e9;
 
 /** Measured figures carried by a share link, for the device they were measured on. */
 export interface SharedCalibration {
@@ -121,8 +139,30 @@ function calibrationFromParams(p: URLSearchParams): SharedCalibration | undefine
   return Object.keys(c).length > 1 ? c : undefined;
 }
 
-/** `gpu=ID` (repeated) for more GPUs and `sm=row|tensor`. */
-function extraGpusFromParams(p: URLSearchParams): Pick<Inputs, 'extraDevices' | 'splitMode'> {
+/**
+ * `-ts` proportions as typed ("3,1", "3/1", "0.6 0.4"): one non-negative number per GPU, not all zero.
+ * @returns the proportions, or a sentence saying what is wrong and what is accepted.
+ */
+export function parseTensorSplit(raw: string, gpus: number): readonly number[] | string {
+  const parts = raw
+    .trim()
+    .split(/[\s,/]+/)
+    .filter((x) => x !== '');
+  const values = parts.map(Number);
+  if (
+    parts.length !== gpus ||
+    values.some((v) => !Number.isFinite(v) || v < 0) ||
+    !values.some((v) => v > 0)
+  ) {
+    return `“${raw.trim()}” is not a split: give ${gpus} proportions, one per GPU, separated by commas (e.g. ${Array.from({ length: gpus }, (_, i) => (i === 0 ? 3 : 1)).join(',')}), not all zero.`;
+  }
+  return values;
+}
+
+/** `gpu=ID` (repeated) for more GPUs, `sm=row|tensor`, `ts=3,1` and `mg=1`. */
+function extraGpusFromParams(
+  p: URLSearchParams,
+): Pick<Inputs, 'extraDevices' | 'splitMode' | 'tensorSplit' | 'mainGpu'> {
   const extra = p
     .getAll('gpu')
     .map((g) => text(g))
@@ -130,7 +170,37 @@ function extraGpusFromParams(p: URLSearchParams): Pick<Inputs, 'extraDevices' | 
     .slice(0, MAX_GPUS - 1);
   if (extra.length === 0) return {};
   const splitMode = oneOf(p.get('sm'), SPLIT_MODES);
-  return { extraDevices: extra, ...(splitMode === undefined || splitMode === 'layer' ? {} : { splitMode }) };
+  const ts = p.get('ts');
+  const tensorSplit = ts === null ? undefined : parseTensorSplit(ts, extra.length + 1);
+  const mg = p.get('mg');
+  const mainGpu = mg !== null && /^\d{1,2}$/.test(mg) && Number(mg) > 0 && Number(mg) <= extra.length;
+  return {
+    extraDevices: extra,
+    ...(splitMode === undefined || splitMode === 'layer' ? {} : { splitMode }),
+    ...(tensorSplit === undefined || typeof tensorSplit === 'string' ? {} : { tensorSplit }),
+    ...(mainGpu && splitMode === 'row' ? { mainGpu: Number(mg) } : {}),
+  };
+}
+
+/** `np=4`, `rt=ollama`, `kvu=1`: concurrent streams and their runtime's rule. */
+function streamsFromParams(p: URLSearchParams): Pick<Inputs, 'parallel' | 'parallelRuntime' | 'kvUnified'> {
+  const np = p.get('np');
+  const n = np !== null && /^\d{1,3}$/.test(np) ? Number(np) : 1;
+  if (n <= 1 || n > MAX_PARALLEL) return {};
+  const ollama = p.get('rt') === 'ollama';
+  return {
+    parallel: n,
+    ...(ollama ? { parallelRuntime: 'ollama' as const } : {}),
+    ...(!ollama && p.get('kvu') === '1' ? { kvUnified: true as const } : {}),
+  };
+}
+
+/** `mmproj=BYTES` and `mmcpu=1`: the vision projector. */
+function projectorFromParams(p: URLSearchParams): Pick<Inputs, 'mmprojBytes' | 'mmprojOnCpu'> {
+  const raw = p.get('mmproj');
+  const bytes = raw !== null && /^\d{1,12}$/.test(raw) ? Number(raw) : 0;
+  if (bytes <= 0 || bytes > MAX_MMPROJ_BYTES) return {};
+  return { mmprojBytes: bytes, ...(p.get('mmcpu') === '1' ? { mmprojOnCpu: true as const } : {}) };
 }
 
 /** The page state a query string describes (`?model=gemma-4-31b&ctx=32768...`). */
@@ -150,6 +220,8 @@ export function stateFromQuery(query: string): PageState {
     offload: oneOf(p.get('offload'), OFFLOAD_MODES) ?? DEFAULT_INPUTS.offload,
     kvCacheType: oneOf(p.get('kv'), KV_TYPES) ?? DEFAULT_INPUTS.kvCacheType,
     ...extraGpusFromParams(p),
+    ...streamsFromParams(p),
+    ...projectorFromParams(p),
   };
   const calibration = calibrationFromParams(p);
   return calibration === undefined ? { inputs } : { inputs, calibration };
@@ -171,6 +243,17 @@ export function queryFromState(state: PageState): string {
   for (const g of i.extraDevices ?? []) p.append('gpu', g);
   if ((i.extraDevices?.length ?? 0) > 0 && i.splitMode !== undefined && i.splitMode !== 'layer') {
     p.set('sm', i.splitMode);
+  }
+  if ((i.extraDevices?.length ?? 0) > 0 && i.tensorSplit !== undefined) p.set('ts', i.tensorSplit.join(','));
+  if (i.splitMode === 'row' && (i.mainGpu ?? 0) > 0) p.set('mg', String(i.mainGpu));
+  if ((i.parallel ?? 1) > 1) {
+    p.set('np', String(i.parallel));
+    if (i.parallelRuntime === 'ollama') p.set('rt', 'ollama');
+    else if (i.kvUnified === true) p.set('kvu', '1');
+  }
+  if (i.mmprojBytes !== undefined) {
+    p.set('mmproj', String(Math.round(i.mmprojBytes)));
+    if (i.mmprojOnCpu === true) p.set('mmcpu', '1');
   }
   const c = state.calibration;
   if (c !== undefined) {
