@@ -13,6 +13,7 @@ import {
   formatRate,
   SETTINGS_TOOLS,
   type SettingsTool,
+  splitText,
   toolNote,
   tradeOffText,
 } from './best-settings-view.js';
@@ -36,6 +37,7 @@ function ConfigRow(props: {
   readonly onSelect: () => void;
 }) {
   const { config: c, index, selected, onSelect } = props;
+  const split = splitText(c);
   return (
     <tr class={selected ? 'selected' : undefined} onClick={onSelect}>
       <td>
@@ -59,7 +61,15 @@ function ConfigRow(props: {
       <td class="num">
         {formatGiB(c.memory.deviceBytes)} / {formatGiB(c.memory.hostBytes)}
       </td>
-      <td>{c.summary}</td>
+      <td>
+        {c.summary}
+        {split === undefined ? null : (
+          <>
+            <br />
+            <small data-testid="tuned-split">{split}</small>
+          </>
+        )}
+      </td>
       <td>{tradeOffText(c)}</td>
     </tr>
   );

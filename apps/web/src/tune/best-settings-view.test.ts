@@ -5,6 +5,7 @@ import {
   copyBlocks,
   curveColumns,
   SETTINGS_TOOLS,
+  splitText,
   toolNote,
 } from './best-settings-view.js';
 
@@ -85,5 +86,33 @@ describe('curveColumns', () => {
     expect(fits).toEqual([null, null, 48, 47]);
     expect(spills).toEqual([50, 49, 48, null]);
     expect(chosen).toEqual([null, null, 48, null]);
+  });
+});
+
+describe('splitText', () => {
+  it('shows the -ts, split mode and card order the tuner picked, as its llama-server command uses them', () => {
+    const view = bestSettingsView({
+      ...seed,
+      device: undefined,
+      devices: ['geforce-rtx-3090', 'geforce-rtx-3060-12gb'],
+      contextTokens: 8192,
+    });
+    if (!view.ok) throw new Error(view.message);
+    const configs = view.result.configurations;
+    expect(configs.some((c) => c.split?.tensorSplit !== undefined)).toBe(true);
+    for (const c of configs) {
+      const text = splitText(c) ?? '';
+      const s = c.split;
+      expect(text).toContain(`-sm ${s?.splitMode}`);
+      expect(c.commands.llamaServer).toContain(`-sm ${s?.splitMode}`);
+      if (s?.tensorSplit !== undefined) {
+        expect(text).toContain(`-ts ${s.tensorSplit.join(',')}`);
+        expect(c.commands.llamaServer).toContain(`-ts ${s.tensorSplit.join(',')}`);
+      } else expect(c.commands.llamaServer).not.toContain('-ts');
+      for (const d of s?.devices ?? []) expect(text).toContain(d);
+    }
+    const one = bestSettingsView(seed);
+    if (!one.ok) throw new Error(one.message);
+    expect(one.result.configurations.map(splitText).every((t) => t === undefined)).toBe(true);
   });
 });

@@ -111,6 +111,22 @@ export function tradeOffText(config: TunedConfiguration): string {
   return config.tradeOffs.length === 0 ? 'nothing' : config.tradeOffs.map(describeTradeOff).join('; ');
 }
 
+/**
+ * Several GPUs: how the configuration splits the model, as flags with the cards they refer to —
+ * "-sm layer -ts 1,4 over GeForce RTX 3060 12GB, GeForce RTX 3090 (CUDA_VISIBLE_DEVICES=1,0)". Undefined on one GPU.
+ */
+export function splitText(config: TunedConfiguration): string | undefined {
+  const s = config.split;
+  if (s === undefined) return undefined;
+  const flags = [
+    `-sm ${s.splitMode}`,
+    s.tensorSplit === undefined ? '(no -ts: llama.cpp’s default split)' : `-ts ${s.tensorSplit.join(',')}`,
+    ...(s.splitMode === 'row' ? ['-mg 0'] : []),
+  ].join(' ');
+  const reordered = s.order.some((x, i) => x !== i);
+  return `${flags} over ${s.devices.join(', ')}${reordered ? ` (CUDA_VISIBLE_DEVICES=${s.order.join(',')})` : ''}`;
+}
+
 /** Tokens/s with sensible digits. */
 export function formatRate(x: number): string {
   return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
