@@ -18,6 +18,8 @@ const MAX_SOURCE = 300;
 
 /** The numeric fields of a calibration, in the order the URL and the basis list them. */
 const FIELDS = ['gpuBandwidthGBs', 'ramBandwidthGBs', 'pcieGBs', 'eta', 't0Seconds'] as const;
+/** Fields the page keeps but share links do not carry (llama-server/llama-bench prefill, community spreads). */
+const PAGE_FIELDS = [...FIELDS, 'prefillEfficiency', 'decodeSpread', 'prefillSpread'] as const;
 
 function joinSources(a: string | undefined, b: string | undefined): string | undefined {
   const parts = [a, b].filter((s): s is string => s !== undefined && s !== '');
@@ -29,7 +31,7 @@ function joinSources(a: string | undefined, b: string | undefined): string | und
 /** Rounds every figure as the share link will carry it, so the page and the link agree exactly. */
 function rounded(c: Calibration): Calibration {
   const out: Record<string, number | string> = {};
-  for (const key of FIELDS) {
+  for (const key of PAGE_FIELDS) {
     const v = c[key];
     if (v !== undefined) out[key] = roundMeasured(v);
   }
@@ -40,7 +42,7 @@ function rounded(c: Calibration): Calibration {
 /**
  * Adds `update` to the page's calibration. Figures of another device replace the GPU figures but keep a
  * measured RAM bandwidth (the RAM is this machine's, whichever GPU is named); for the same device the new
- * figures win field by field. A decode fit from llama-bench (η, t0) drops the WebGPU
+ * figures win field by field, a spread going with its figure. A decode fit from llama-bench (η, t0) drops the WebGPU
  * bandwidth, which core would otherwise prefer, since real llama.cpp tokens/s describe decode more directly.
  */
 export function mergeCalibration(
@@ -51,7 +53,13 @@ export function mergeCalibration(
   const ram = current?.calibration.ramBandwidthGBs;
   const base: Calibration =
     current?.deviceId === deviceId ? current.calibration : ram === undefined ? {} : { ramBandwidthGBs: ram };
-  const merged: Calibration = { ...base, ...update };
+  // A spread describes the figure it came with: a new η or prefill efficiency brings its own spread, or none.
+  const merged: Calibration = {
+    ...base,
+    ...(update.eta === undefined ? {} : { decodeSpread: undefined }),
+    ...(update.prefillEfficiency === undefined ? {} : { prefillSpread: undefined }),
+    ...update,
+  };
   const { gpuBandwidthGBs: _dropped, ...withoutGpu } = merged;
   const chosen = update.eta !== undefined ? withoutGpu : merged;
   const source = joinSources(current?.deviceId === deviceId ? base.source : undefined, update.source);
