@@ -15,6 +15,7 @@ import { useForEstimates } from './bench-state.js';
 import { LlamaBenchForm } from './LlamaBenchForm.js';
 import { downloadResult } from './result-files.js';
 import { resultView } from './result-view.js';
+import { ServerTimingsForm } from './ServerTimingsForm.js';
 
 const UploadButton = lazy(() => import('../compare/index.js').then((m) => ({ default: m.UploadButton })));
 
@@ -179,6 +180,7 @@ export function ResultPanel(props: { readonly doc: ResultDocument }) {
         <a href="#estimate">See every estimate, calibrated</a>
       </div>
       {device === undefined ? null : <LlamaBenchForm device={device} />}
+      {device === undefined ? null : <ServerTimingsForm device={device} />}
     </section>
   );
 }

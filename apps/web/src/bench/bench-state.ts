@@ -6,6 +6,7 @@
 import {
   type Device,
   type LlamaBenchRun,
+  type LlamaServerTimings,
   type RamSection,
   type ResultDocument,
   ResultDocumentSchema,
@@ -115,6 +116,19 @@ export async function addLlamaRuns(benchRuns: readonly LlamaBenchRun[]): Promise
   const c = current.value;
   if (c === undefined) return;
   const doc = ResultDocumentSchema.parse({ ...c.doc, llamaCpp: { ...c.doc.llamaCpp, benchRuns } });
+  current.value = { ...c, doc };
+  if (c.savedId !== undefined) {
+    await updateResult(c.savedId, doc);
+    await refreshSaved();
+  }
+}
+
+/** llama-server timings the user pasted: carried by the result on display beside its llama-bench runs. */
+export async function addServerTimings(serverTimings: readonly LlamaServerTimings[]): Promise<void> {
+  const c = current.value;
+  if (c === undefined) return;
+  const llamaCpp = { benchRuns: [], ...c.doc.llamaCpp, serverTimings };
+  const doc = ResultDocumentSchema.parse({ ...c.doc, llamaCpp });
   current.value = { ...c, doc };
   if (c.savedId !== undefined) {
     await updateResult(c.savedId, doc);

@@ -3,6 +3,7 @@ import { type CommunityCalibration, findDevice } from '@cliffbench/core';
 import { describe, expect, it } from 'vitest';
 import { calibrationFromPastedJson } from '../bench/llama-bench.js';
 import { communityUpdate } from './community.js';
+import { mergeCalibration } from './page-calibration.js';
 
 const agg = (median: number, sources: number) => ({
   median,
@@ -32,6 +33,22 @@ describe('community calibration on the page', () => {
   it('applies the WebGPU → llama.cpp ratio to a visitor with only a WebGPU run', () => {
     const page = { deviceId: rtx4090.id, calibration: { gpuBandwidthGBs: 800, source: 'WebGPU benchmark' } };
     expect(communityUpdate(community, rtx4090, page)?.gpuBandwidthGBs).toBeCloseTo(880);
+  });
+
+  it('keeps the sources’ spread and prefill efficiency on the page, until the visitor’s own η replaces η', () => {
+    const withPrefill = { ...community, prefillEfficiency: { all: agg(0.9, 3), byBackend: {} } };
+    const applied = mergeCalibration(
+      undefined,
+      rtx4090.id,
+      communityUpdate(withPrefill, rtx4090, undefined) ?? {},
+    );
+    expect(applied.calibration).toMatchObject({ eta: 0.72, prefillEfficiency: 0.9 });
+    expect(applied.calibration.decodeSpread).toBeCloseTo(0.04 / 0.72, 3);
+    expect(applied.calibration.prefillSpread).toBeCloseTo(0.04 / 0.9, 3);
+    const own = mergeCalibration(applied, rtx4090.id, { eta: 0.8, t0Seconds: 0.001, source: 'llama-bench' });
+    expect(own.calibration.eta).toBe(0.8);
+    expect(own.calibration.decodeSpread).toBeUndefined();
+    expect(own.calibration.prefillSpread).toBeCloseTo(0.04 / 0.9, 3);
   });
 
   it('never overrides the visitor’s own llama-bench η or another device’s figures', () => {
