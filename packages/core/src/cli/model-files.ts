@@ -8,6 +8,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliffbenchError } from '../errors.js';
+import type { ProjectorFile } from '../estimate/mmproj.js';
 import type { ResolveOptions } from '../estimate/resolve-scenario.js';
 import type { ScenarioInput } from '../estimate/scenario.js';
 import type { GgufModel } from '../import/gguf-header.js';
@@ -172,27 +173,88 @@ export async function modelFromArgument(
 }
 
 /**
+ * The vision projector `--mmproj` (or a batch line's `mmproj`) names: a local .gguf, a URL or
+ * `hf:OWNER/REPO/FILE.gguf`; only its header is read (by HTTP Range for a URL).
+ */
+export async function mmprojFromArgument(
+  path: string,
+  env: ModelEnv = process.env,
+  report: ModelReport = toStderr,
+): Promise<ProjectorFile> {
+  const { readMmprojSource } = await import('../import/mmproj-header.js');
+  if (!isRemote(path)) {
+    if (!existsSync(path) || statSync(path).isDirectory()) {
+      throw new CliffbenchError(
+        'invalid-scenario',
+        `No file "${path}": --mmproj takes the projector's .gguf, its URL, hf:OWNER/REPO/FILE.gguf, or "auto".`,
+        { file: path },
+      );
+    }
+    return readMmprojSource(fileSource(path));
+  }
+  const { httpSource, hubFileUrl, parseRemoteModel } = await import('../import/remote-gguf.js');
+  const options = { endpoint: env.HF_ENDPOINT, token: env.HF_TOKEN };
+  const where = parseRemoteModel(path, options);
+  const url =
+    where?.kind === 'url'
+      ? where.url
+      : where?.kind === 'hub-file'
+        ? hubFileUrl(where.repo, where.path, options, where.revision)
+        : undefined;
+  if (url === undefined) {
+    throw new CliffbenchError(
+      'invalid-scenario',
+      `--mmproj ${path}: name the projector's file (hf:OWNER/REPO/FILE.gguf or its URL); a repository alone does not say which file.`,
+    );
+  }
+  const source = httpSource(url, options);
+  const projector = await readMmprojSource(source);
+  report(`note: read the mmproj header of ${path} by HTTP Range: ${sizeText(source.bytesRead)} fetched`);
+  return projector;
+}
+
+/** Reads each distinct value once, before a batch runs; a value that cannot be read becomes its lines' error. */
+async function readEach<T>(
+  values: Iterable<string>,
+  read: (value: string) => Promise<T>,
+): Promise<(value: string) => T | undefined> {
+  const found = new Map<string, T | Error>();
+  for (const value of new Set(values)) found.set(value, await read(value).catch((error: Error) => error));
+  return (value) => {
+    const f = found.get(value);
+    if (f instanceof Error) throw f;
+    return f;
+  };
+}
+
+/** The values of `key` in a batch's lines that match `pattern`. */
+const batchValues = (lines: readonly string[], pattern: RegExp): string[] =>
+  lines.flatMap((line) => {
+    const value = pattern.exec(line)?.[1];
+    return value === undefined ? [] : [value];
+  });
+
+/**
  * For `runBatch`: .gguf paths, URLs and `hf:` paths in a batch's `model` fields resolve like `--model`. Their
  * headers are read (asynchronously) before the batch runs; a model that cannot be read becomes that line's error.
  */
-export async function batchModelResolver(
+export function batchModelResolver(
   lines: readonly string[],
   env: ModelEnv = process.env,
   report: ModelReport = toStderr,
 ): Promise<(model: string) => ResolveOptions | undefined> {
-  const models = new Set<string>();
-  for (const line of lines) {
-    const match = /"model"\s*:\s*"((?:hf:|https?:\/\/)[^"]+|[^"]+\.gguf)"/i.exec(line);
-    if (match?.[1]) models.add(match[1]);
-  }
-  const read = new Map<string, ResolveOptions | Error>();
-  for (const model of models) {
-    const options = isRemote(model) ? readRemote(model, env, report) : readGgufFiles(model, report);
-    read.set(model, await options.catch((error: Error) => error));
-  }
-  return (model) => {
-    const found = read.get(model);
-    if (found instanceof Error) throw found;
-    return found;
-  };
+  const models = batchValues(lines, /"model"\s*:\s*"((?:hf:|https?:\/\/)[^"]+|[^"]+\.gguf)"/i);
+  return readEach(models, (model) =>
+    isRemote(model) ? readRemote(model, env, report) : readGgufFiles(model, report),
+  );
+}
+
+/** For `runBatch`: the projector files a batch's `mmproj` fields name, each header read once before it runs. */
+export function batchMmprojResolver(
+  lines: readonly string[],
+  env: ModelEnv = process.env,
+  report: ModelReport = toStderr,
+): Promise<(path: string) => ProjectorFile | undefined> {
+  const paths = batchValues(lines, /"mmproj"\s*:\s*"([^"]+)"/).filter((p) => p !== 'auto');
+  return readEach(paths, (path) => mmprojFromArgument(path, env, report));
 }

@@ -17,7 +17,10 @@ export const scenarioOptions = {
   parallel: { type: 'string' },
   'kv-unified': { type: 'boolean' },
   'parallel-runtime': { type: 'string' },
+  mmproj: { type: 'string' },
   'mmproj-size': { type: 'string' },
+  images: { type: 'string' },
+  'image-tokens': { type: 'string' },
   'no-mmproj-offload': { type: 'boolean' },
   bandwidth: { type: 'string' },
   memory: { type: 'string' },
@@ -65,9 +68,16 @@ Concurrent streams:
       --parallel N          llama-server -np N (shares -c across slots) or Ollama's OLLAMA_NUM_PARALLEL
       --kv-unified          llama-server --kv-unified: one cache, every slot may use all of -c
       --parallel-runtime R  llama.cpp | ollama (Ollama allocates -c for each request; default llama.cpp)
-Vision projector:
-      --mmproj-size BYTES   size of the mmproj file loaded beside the model (--mmproj)
+Vision projector and images:
+      --mmproj FILE|URL     the mmproj .gguf loaded beside the model (a path, URL or hf:OWNER/REPO/FILE.gguf;
+                            its header gives the size and tokens per image), or "auto": the one cliffbench
+                            knows for the model (Gemma 3 and 4)
+      --mmproj-size BYTES   its size instead, when you do not have the file
       --no-mmproj-offload   keep it in RAM, as llama-server --no-mmproj-offload
+      --images N            images in the prompt: each adds its tokens to the prompt and the context
+                            (needs --mmproj, or a catalog model with a known projector)
+      --image-tokens N      tokens an image adds, instead of the projector's (llama.cpp --image-max-tokens)
+Device numbers (instead of --device):
       --bandwidth GBS       memory bandwidth, GB/s      --memory GB   accelerator memory, GB
       --kind KIND           discrete | unified | cpu     --tflops T    dense FP16 TFLOPS
   -b, --backend NAME        cuda | metal | vulkan | rocm | cpu (default: by vendor)
@@ -140,7 +150,10 @@ function splitFlags(flags: ScenarioFlags): Record<string, unknown> {
     parallel: number(flags, 'parallel'),
     kvUnified: flags['kv-unified'] === true ? true : undefined,
     parallelRuntime: text(flags, 'parallel-runtime'),
+    mmproj: text(flags, 'mmproj'),
     mmprojBytes: number(flags, 'mmproj-size'),
+    images: number(flags, 'images'),
+    imageTokens: number(flags, 'image-tokens'),
     mmprojOffload: flags['no-mmproj-offload'] === true ? false : undefined,
   });
 }

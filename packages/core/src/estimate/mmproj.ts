@@ -74,7 +74,7 @@ export function imageTokensOf(projector: string, g: ImageGeometry): ImageTokens 
   if (rule === undefined) return { note: `tokens per image not known for projector "${projector}"` };
   if (rule.kind === 'fixed') return { tokens: rule.tokens, note: `${projector}: ${rule.tokens} an image` };
   if (rule.kind === 'budget')
-    return { tokens: rule.max, note: `${projector}: at most ${rule.max} an image (llama.cpp's limit)` };
+    return { tokens: rule.max, note: `${projector}: at most ${rule.max} an image, llama.cpp's limit` };
   const merge = (rule.scaleKey ? g.scaleFactor : undefined) ?? rule.merge;
   const { imageSize, patchSize } = g;
   if (imageSize === undefined || patchSize === undefined || !(patchSize > 0) || !(merge > 0)) {
@@ -247,7 +247,8 @@ export function withMmproj(hw: ResolvedHardware, m: Mmproj | undefined): Resolve
 export function mmprojNote(m: Mmproj): string {
   const where = m.onGpu ? 'on the GPU (counted with the runtime)' : 'in RAM';
   const kind = m.projector === 'unknown' ? '' : `, ${m.projector}`;
-  const head = `vision projector (mmproj${kind}) ${(m.bytes / 1e9).toFixed(2)} GB ${where}, ${m.source}`;
+  const size = m.bytes >= 1e8 ? `${(m.bytes / 1e9).toFixed(2)} GB` : `${(m.bytes / 1e6).toFixed(1)} MB`;
+  const head = `vision projector (mmproj${kind}) ${size} ${where}, ${m.source}`;
   if (m.images === 0) return head;
   const tokens = imagePromptTokens(m);
   return (
