@@ -8,7 +8,7 @@ import { resolveScenario } from '../estimate/resolve-scenario.js';
 import type { ResolvedScenario } from '../estimate/resolved.js';
 import type { Calibration, ScenarioInput } from '../estimate/scenario.js';
 import type { CliIo } from './io.js';
-import { modelFromArgument } from './model-files.js';
+import { mmprojFromArgument, modelFromArgument } from './model-files.js';
 import { type ScenarioFlags, scenarioFromFlags } from './scenario-args.js';
 
 async function readResult(path: string, io: CliIo): Promise<Calibration> {
@@ -100,5 +100,7 @@ export async function resolveFromFlags(
   const { model, options } = await modelFromArgument(String(input.model));
   const calibration = await calibrationFromFlags(flags, io);
   const scenario = { ...input, model, ...(calibration === undefined ? {} : { calibration }) };
-  return { scenario, r: resolveScenario(scenario, options) };
+  const path = input.mmproj;
+  const mmproj = path === undefined || path === 'auto' ? undefined : await mmprojFromArgument(path);
+  return { scenario, r: resolveScenario(scenario, mmproj === undefined ? options : { ...options, mmproj }) };
 }

@@ -4,6 +4,7 @@
  */
 import { CliffbenchError } from '../errors.js';
 import { estimate } from './estimate.js';
+import type { ProjectorFile } from './mmproj.js';
 import type { ResolveOptions } from './resolve-scenario.js';
 import type { EstimateError, EstimateResult, ScenarioInput } from './scenario.js';
 
@@ -14,6 +15,8 @@ export interface BatchOptions {
    * return undefined to fall back to the catalog.
    */
   readonly resolveModel?: (model: string) => ResolveOptions | undefined;
+  /** Reads the projector file a line's `mmproj` names (the CLI reads its GGUF header). */
+  readonly resolveMmproj?: (path: string) => ProjectorFile | undefined;
 }
 
 function idOf(value: unknown): string | undefined {
@@ -50,7 +53,9 @@ export function runBatchLine(
     const scenario = value as ScenarioInput;
     const model = (value as { model?: unknown }).model;
     const resolved = typeof model === 'string' ? options.resolveModel?.(model) : undefined;
-    return estimate(scenario, resolved);
+    const path = (value as { mmproj?: unknown }).mmproj;
+    const mmproj = typeof path === 'string' && path !== 'auto' ? options.resolveMmproj?.(path) : undefined;
+    return estimate(scenario, mmproj === undefined ? resolved : { ...resolved, mmproj });
   } catch (error) {
     return { ...(id === undefined ? {} : { id }), error: message(error) };
   }

@@ -7,7 +7,7 @@ import { estimateResolved } from '../../estimate/estimate.js';
 import { multiGpuName } from '../../estimate/multi-gpu-hardware.js';
 import { formatEstimate } from '../format-estimate.js';
 import type { CliIo } from '../io.js';
-import { batchModelResolver } from '../model-files.js';
+import { batchMmprojResolver, batchModelResolver } from '../model-files.js';
 import { resolveFromFlags } from '../resolve-flags.js';
 import { type ScenarioFlags, scenarioHelp, scenarioOptions } from '../scenario-args.js';
 
@@ -43,8 +43,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (values.batch !== undefined) {
     const lines = io.readText(values.batch).split(/\r?\n/);
     const resolveModel = await batchModelResolver(lines);
+    const resolveMmproj = await batchMmprojResolver(lines);
     const { runBatch } = await import('../../estimate/batch.js');
-    for (const result of runBatch(lines, { resolveModel })) io.out(`${JSON.stringify(result)}\n`);
+    for (const result of runBatch(lines, { resolveModel, resolveMmproj }))
+      io.out(`${JSON.stringify(result)}\n`);
     return 0;
   }
   const { r } = await resolveFromFlags(values as ScenarioFlags, io);
