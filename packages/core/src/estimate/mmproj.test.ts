@@ -49,7 +49,9 @@ describe('images', () => {
     expect(two.hardware.runtimeBytes - text.hardware.runtimeBytes).toBe(two.mmproj?.bytes);
     const [t, v] = [estimate(GEMMA4), estimate({ ...GEMMA4, images: 2 })];
     expect(v.timeToFirstTokenSeconds).toBeGreaterThan(t.timeToFirstTokenSeconds);
-    expect(v.basis).toMatch(/2 images × 280 tokens = 560 prompt tokens \(gemma4v: at most 280 an image, llama\.cpp's limit\)/);
+    expect(v.basis).toMatch(
+      /2 images × 280 tokens = 560 prompt tokens \(gemma4v: at most 280 an image, llama\.cpp's limit\)/,
+    );
     expect(v.basis).toMatch(/vision encoder's own compute per image is not counted/);
   });
 
