@@ -1,9 +1,10 @@
 /**
  * Test helper: vision projector (mmproj) GGUF headers as llama.cpp's converter writes them — `clip.*` keys
- * (names from ggml-org/llama.cpp tools/mtmd/clip-impl.h) and a small SigLIP-style tower's tensor infos — with
+ * (names from ggml-org/llama.cpp tools/mtmd/clip-impl.h) and a small SigLIP-style tower's tensor infos (Q8_0
+ * matrices; F32 norms and patch convolution, whose 14-wide rows are no whole Q8_0 block) — with
  * the file size the header implies, written by test/gguf-writer.ts.
  */
-import { type GgufValue, type TypedTensor, writeTypedGguf } from './gguf-writer.js';
+import { f32Tensor, type GgufValue, q8Tensor, type TypedTensor, writeTypedGguf } from './gguf-writer.js';
 
 export interface MmprojFixture {
   /** The header bytes (no tensor data). */
@@ -13,36 +14,23 @@ export interface MmprojFixture {
 }
 
 const aligned = (bytes: number): number => 32 * Math.ceil(bytes / 32);
-const f16 = (name: string, shape: number[]): TypedTensor => ({
-  name,
-  shape,
-  type: 'F16',
-  bytes: 2 * shape.reduce((a, b) => a * b, 1),
-});
-const f32 = (name: string, shape: number[]): TypedTensor => ({
-  name,
-  shape,
-  type: 'F32',
-  bytes: 4 * shape.reduce((a, b) => a * b, 1),
-});
-
 /** A tower of `layers` blocks of width `width` projecting into a text model of width `textWidth`. */
 function tower(layers: number, width: number, patch: number, textWidth: number): TypedTensor[] {
   const blocks = Array.from({ length: layers }, (_, i) => [
-    f16(`v.blk.${i}.attn_q.weight`, [width, width]),
-    f16(`v.blk.${i}.attn_k.weight`, [width, width]),
-    f16(`v.blk.${i}.attn_v.weight`, [width, width]),
-    f16(`v.blk.${i}.attn_out.weight`, [width, width]),
-    f16(`v.blk.${i}.ffn_up.weight`, [width, 4 * width]),
-    f16(`v.blk.${i}.ffn_down.weight`, [4 * width, width]),
-    f32(`v.blk.${i}.ln1.weight`, [width]),
-    f32(`v.blk.${i}.ln2.weight`, [width]),
+    q8Tensor(`v.blk.${i}.attn_q.weight`, [width, width]),
+    q8Tensor(`v.blk.${i}.attn_k.weight`, [width, width]),
+    q8Tensor(`v.blk.${i}.attn_v.weight`, [width, width]),
+    q8Tensor(`v.blk.${i}.attn_out.weight`, [width, width]),
+    q8Tensor(`v.blk.${i}.ffn_up.weight`, [width, 4 * width]),
+    q8Tensor(`v.blk.${i}.ffn_down.weight`, [4 * width, width]),
+    f32Tensor(`v.blk.${i}.ln1.weight`, [width]),
+    f32Tensor(`v.blk.${i}.ln2.weight`, [width]),
   ]).flat();
   return [
-    f16('v.patch_embd.weight', [patch, patch, 3, width]),
-    f32('v.position_embd.weight', [width, 64]),
+    f32Tensor('v.patch_embd.weight', [patch, patch, 3, width]),
+    f32Tensor('v.position_embd.weight', [width, 64]),
     ...blocks,
-    f16('mm.input_projection.weight', [width, textWidth]),
+    q8Tensor('mm.input_projection.weight', [width, textWidth]),
   ];
 }
 
