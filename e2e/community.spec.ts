@@ -1,76 +1,26 @@
 /**
  * Community calibration end to end against the real server: three uploaders (distinct client addresses
  * 127.0.0.2-4 on loopback) upload results carrying llama-bench runs for an RTX 4080; a fresh visitor's
- * estimate for that device is calibrated by them and its basis says "calibrated by 3 uploaded runs"; a
+ * estimate for that device is calibrated by them and its basis says "calibrated by 3 uploaded runs", its band
+ * widened by their spread; a
  * physically impossible run is refused with the reason; the measured-speed leaderboard lists the runs.
  */
 
-import { readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { RESULT_SCHEMA_VERSION, type ResultDocument } from '@cliffbench/core';
 import { expect, test } from '@playwright/test';
-import { gemvMeasurements } from './documents.js';
-import { PORT } from './playwright.config.js';
+import { llamaBenchRuns, quickResult, upload, withSpeeds } from './uploads.js';
 
-const benchRuns = (
-  JSON.parse(
-    readFileSync(
-      new URL('../packages/core/src/result/fixtures/llama-bench-4090.json', import.meta.url),
-      'utf8',
+/** A result on an RTX 4080 carrying the fixture's runs (named for the 4080) with tg128 at `tgTs` tok/s. */
+const withRuns = (n: number, tgTs: number) =>
+  quickResult({
+    n,
+    deviceId: 'geforce-rtx-4080',
+    name: 'RTX 4080',
+    bandwidthGBs: 600,
+    benchRuns: withSpeeds(
+      llamaBenchRuns.map((r) => ({ ...r, gpu_info: 'NVIDIA GeForce RTX 4080' })),
+      tgTs,
     ),
-  ) as Record<string, unknown>[]
-).map((r): Record<string, unknown> => ({ ...r, gpu_info: 'NVIDIA GeForce RTX 4080' }));
-
-/** A consistent quick result on an RTX 4080 carrying a tg128 run at `tgTs` tok/s. */
-function withRuns(n: number, tgTs: number): ResultDocument {
-  const bw = 600;
-  const gemv = gemvMeasurements(bw);
-  return {
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    app: { name: 'cliffbench', version: '0.1.0' },
-    createdAt: new Date(Date.UTC(2026, 10, 2) + n * 1000).toISOString(),
-    mode: 'quick',
-    adapter: { vendor: 'nvidia', architecture: 'ada', device: '', description: 'e2e' },
-    features: [],
-    limits: {},
-    environment: { runtime: 'browser', userAgent: 'e2e', browser: 'Chrome 140' },
-    timingMode: 'timestamp-query',
-    tuning: {},
-    measurements: gemv,
-    sweep: [],
-    fits: [{ format: 'q4_k', bandwidthGBs: bw, launchSeconds: 20e-6, r2: 0.999, points: 3 }],
-    claimedDevice: { deviceId: 'geforce-rtx-4080', name: 'RTX 4080' },
-    llamaCpp: {
-      benchRuns: benchRuns.map((r) => (r.n_gen === 0 ? r : { ...r, avg_ts: tgTs, samples_ts: [tgTs] })),
-    },
-    durationSeconds: 10,
-  } as unknown as ResultDocument;
-}
-
-/** POSTs `doc` from loopback address `from` (the server keys sources by the client address). */
-function upload(doc: unknown, from: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port: PORT,
-        path: '/api/results',
-        method: 'POST',
-        localAddress: from,
-        headers: { 'content-type': 'application/json' },
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (b: Buffer) => {
-          body += b.toString();
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(doc));
   });
-}
 
 test('uploaded llama-bench runs calibrate a fresh visitor’s estimate; an impossible run is refused', async ({
   browser,
@@ -89,6 +39,8 @@ test('uploaded llama-bench runs calibrate a fresh visitor’s estimate; an impos
   await page.getByText('Where the time goes, and what the estimate rests on').click();
   const calibrated = page.getByTestId('basis-calibrated');
   await expect(calibrated).toContainText(/calibrated by 3 uploaded runs from 3 sources/);
+  // The sources disagree (92-97 tok/s): the band widens to cover their p25-p75.
+  await expect(calibrated).toContainText(/widened ×0\.9\d-×1\.0\d to cover the calibration sources' p25-p75/);
   await expect(page.getByTestId('basis')).not.toContainText('uploaded runs');
   await visitor.close();
 
