@@ -1,23 +1,47 @@
 /**
- * `npm run validate:multigpu -w packages/core`: estimates every row of test/fixtures/validation-multigpu.jsonl
- * (published llama.cpp decode measurements on 2 to 8 GPUs, each row citing its source) and prints predicted
- * against measured decode speed, then the median, 90th percentile and worst |predicted/measured − 1| overall,
- * by split mode and by card count. No pass/fail target: the figures are the evidence for the multi-GPU model.
+ * `npm run validate:multigpu -w packages/core`: the evidence for the multi-GPU model, from
+ * test/fixtures/validation-multigpu.jsonl (published llama.cpp measurements on 2 to 8 GPUs, each row citing its
+ * source; rows with `measured.heldOut` are never fitted).
+ *
+ * 1. Fits the fixed per-token costs of speed/multi-gpu-decode (`MULTI_GPU_COSTS`) to the decode rows not held
+ *    out: decode time is the cost-free time plus counts × costs (`multiGpuCostCounts`), so each row is estimated
+ *    once and the fit minimises Σ log²(predicted/measured) over the costs (Nelder–Mead, costs kept ≥ 0).
+ * 2. Cross-validates that fit: leave one machine out (its rows predicted from costs fitted to the others) and
+ *    leave one model out.
+ * 3. Prints every row with the constants in the code, and |predicted/measured − 1| (median, p90, worst) for the
+ *    fitted rows, the held-out rows, by split mode and by card count; then the prefill rows likewise.
  * Usage: tsx scripts/validate-multigpu.ts [path/to/rows.jsonl] (default: the in-repo fixture, from any directory)
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { estimateResolved, quantile, resolveScenario, type ScenarioInput } from '../src/index.js';
+import { place } from '../src/placement/place.js';
+import {
+  decodeTimeAnyGpus,
+  MULTI_GPU_COSTS,
+  type MultiGpuCosts,
+  multiGpuCostCounts,
+  NO_MULTI_GPU_COSTS,
+} from '../src/speed/multi-gpu-decode.js';
+import { nelderMead } from './nelder-mead.js';
 
 /** One fixture row: a batch scenario plus what was measured and where it was published. */
 interface MultiGpuRow extends Record<string, unknown> {
   readonly id: string;
   readonly measured: {
-    readonly decodeTokensPerSecond: number;
+    readonly decodeTokensPerSecond?: number;
+    readonly prefillTokensPerSecond?: number;
     readonly source: string;
+    readonly heldOut?: boolean;
     readonly device?: string;
     readonly model?: string;
     readonly test?: string;
+    /** The same table's figure for one of these cards (same model, same test), where one card held the model. */
+    readonly singleGpu?: {
+      readonly decodeTokensPerSecond?: number;
+      readonly prefillTokensPerSecond?: number;
+      readonly device: string;
+    };
   };
 }
 
@@ -37,65 +61,244 @@ function loadRows(path: string): MultiGpuRow[] {
     .map((line) => JSON.parse(line) as MultiGpuRow);
 }
 
-interface Prediction {
+/** A row estimated once: what it needs for predictions under any costs. */
+interface Case {
   readonly id: string;
   readonly splitMode: string;
   readonly cards: number;
   readonly regime: string;
-  readonly predicted: number;
+  /** The machine (published device label and source page): the unit left out by the cross-validation. */
+  readonly machine: string;
+  readonly model: string;
+  readonly heldOut: boolean;
   readonly measured: number;
-  readonly error: number;
+  /** Decode seconds per token with no fixed multi-GPU cost. */
+  readonly baseSeconds: number;
+  readonly counts: Record<keyof MultiGpuCosts, number>;
+  /** The full estimate's figure (the code's constants). */
+  readonly predicted: number;
+  /**
+   * log(predicted/measured) of one of the cards alone (the same table's single-card row), else 0: subtracted,
+   * it leaves the error of the multi-GPU ratio (several cards ÷ one), free of the single-GPU model's own error.
+   */
+  readonly singleLogError: number;
   readonly label: string;
 }
 
-function predict(row: MultiGpuRow): Prediction {
+const COST_KEYS = Object.keys(NO_MULTI_GPU_COSTS) as (keyof MultiGpuCosts)[];
+
+function toCase(row: MultiGpuRow, kind: 'decode' | 'prefill'): Case {
   const { measured, ...scenario } = row;
-  const resolved = resolveScenario(scenario as unknown as ScenarioInput);
-  const e = estimateResolved(resolved, { advice: false });
-  const splitMode = typeof row.splitMode === 'string' ? row.splitMode : 'layer';
+  const r = resolveScenario(scenario as unknown as ScenarioInput);
+  const e = estimateResolved(r, { advice: false });
+  const p = place(r);
+  const base = decodeTimeAnyGpus(r, p, undefined, undefined, NO_MULTI_GPU_COSTS);
+  const model = measured.model ?? String(row.model);
+  const single = measured.singleGpu?.[kind === 'decode' ? 'decodeTokensPerSecond' : 'prefillTokensPerSecond'];
+  let singleLogError = 0;
+  if (single !== undefined) {
+    const { splitMode: _mode, devices: _devices, ...one } = scenario;
+    const device = typeof row.device === 'string' ? row.device.replace(/^\s*\d+\s*[x×]\s*/i, '') : undefined;
+    const e1 = estimateResolved(resolveScenario({ ...one, device } as unknown as ScenarioInput), {
+      advice: false,
+    });
+    singleLogError = Math.log(
+      (kind === 'decode' ? e1.decodeTokensPerSecond : e1.prefillTokensPerSecond) / single,
+    );
+  }
   return {
     id: row.id,
-    splitMode,
+    splitMode: typeof row.splitMode === 'string' ? row.splitMode : 'layer',
     cards: cardCount(row),
     regime: e.regime,
-    predicted: e.decodeTokensPerSecond,
-    measured: measured.decodeTokensPerSecond,
-    error: e.decodeTokensPerSecond / measured.decodeTokensPerSecond - 1,
+    machine: `${measured.device ?? String(row.device)} · ${measured.source.split(' ')[0]}`,
+    model: `${model} ${String(row.quant)}`,
+    heldOut: measured.heldOut === true,
+    measured: (kind === 'decode' ? measured.decodeTokensPerSecond : measured.prefillTokensPerSecond) ?? NaN,
+    baseSeconds: base.secondsPerToken,
+    counts: multiGpuCostCounts(p, r.sums.layerCount),
+    predicted: kind === 'decode' ? e.decodeTokensPerSecond : e.prefillTokensPerSecond,
+    singleLogError,
     label:
-      `${measured.device ?? String(row.device)} · ${measured.model ?? String(row.model)} ${String(row.quant)} ${measured.test ?? ''}`.trim(),
+      `${measured.device ?? String(row.device)} · ${model} ${String(row.quant)} ${measured.test ?? ''}`.trim(),
   };
+}
+
+/** Decode tokens/s of a case under `costs`. */
+function predictWith(c: Case, costs: MultiGpuCosts): number {
+  let seconds = c.baseSeconds;
+  for (const k of COST_KEYS) seconds += c.counts[k] * costs[k];
+  return 1 / seconds;
+}
+
+/**
+ * Costs minimising Σ (log(predicted/measured) − singleLogError)² over `cases` (the multi-GPU ratio's error where
+ * the table has the single card, else the plain error); a cost no case pays stays 0.
+ */
+function fitCosts(cases: readonly Case[]): MultiGpuCosts {
+  const used = COST_KEYS.filter((k) => cases.some((c) => c.counts[k] > 0));
+  const toCosts = (x: readonly number[]): MultiGpuCosts => {
+    const costs = { ...NO_MULTI_GPU_COSTS };
+    used.forEach((k, i) => {
+      costs[k] = Math.abs(x[i] ?? 0) * 1e-3; // searched in milliseconds, kept ≥ 0
+    });
+    return costs;
+  };
+  const loss = (x: readonly number[]): number => {
+    const costs = toCosts(x);
+    let sum = 0;
+    for (const c of cases) sum += (Math.log(predictWith(c, costs) / c.measured) - c.singleLogError) ** 2;
+    return sum;
+  };
+  return toCosts(
+    nelderMead(
+      loss,
+      used.map(() => 0.2),
+      { step: 0.2 },
+    ).x,
+  );
+}
+
+/** Each case predicted by costs fitted without its group. */
+function crossValidate(cases: readonly Case[], group: (c: Case) => string): Map<Case, number> {
+  const out = new Map<Case, number>();
+  for (const g of new Set(cases.map(group))) {
+    const costs = fitCosts(cases.filter((c) => group(c) !== g));
+    for (const c of cases) if (group(c) === g) out.set(c, predictWith(c, costs));
+  }
+  return out;
 }
 
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 const apct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const num = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const ms = (s: number): string => `${(s * 1e3).toFixed(3)} ms`;
 
-function summaryLine(name: string, ps: readonly Prediction[]): string {
-  const abs = ps.map((p) => Math.abs(p.error));
-  const signed = ps.map((p) => p.error);
-  return `  ${name.padEnd(10)} rows ${String(ps.length).padStart(3)}   median ${apct(quantile(abs, 0.5)).padStart(6)}   p90 ${apct(quantile(abs, 0.9)).padStart(6)}   worst ${apct(Math.max(...abs)).padStart(6)}   median signed ${pct(quantile(signed, 0.5)).padStart(7)}`;
+function summaryLine(name: string, errors: readonly number[]): string {
+  if (errors.length === 0) return `  ${name.padEnd(22)} rows   0`;
+  const abs = errors.map(Math.abs);
+  return `  ${name.padEnd(22)} rows ${String(errors.length).padStart(3)}   median ${apct(quantile(abs, 0.5)).padStart(6)}   p90 ${apct(quantile(abs, 0.9)).padStart(6)}   worst ${apct(Math.max(...abs)).padStart(6)}   median signed ${pct(quantile(errors, 0.5)).padStart(7)}`;
 }
 
-function groupBy(ps: readonly Prediction[], key: (p: Prediction) => string): Map<string, Prediction[]> {
-  const m = new Map<string, Prediction[]>();
-  for (const p of ps) m.set(key(p), [...(m.get(key(p)) ?? []), p]);
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
   return m;
 }
 
-const path = process.argv[2] ?? defaultPath;
-const predictions = loadRows(path).map(predict);
+const errorOf = (c: Case, predicted = c.predicted): number => predicted / c.measured - 1;
+/** Error of the ratio several cards ÷ one card (predicted against measured), for cases with a single-card row. */
+const ratioErrorOf = (c: Case, predicted = c.predicted): number =>
+  Math.exp(Math.log(predicted / c.measured) - c.singleLogError) - 1;
+const withSingle = (cs: readonly Case[]): Case[] => cs.filter((c) => c.singleLogError !== 0);
 
-console.log(
-  `${'id'.padEnd(6)} ${'split'.padEnd(6)} ${'gpus'.padStart(4)} ${'regime'.padEnd(15)} ${'pred'.padStart(7)} ${'meas'.padStart(7)} ${'err'.padStart(8)}   row`,
-);
-for (const p of predictions) {
+function report(title: string, cases: readonly Case[]): void {
   console.log(
-    `${p.id.padEnd(6)} ${p.splitMode.padEnd(6)} ${String(p.cards).padStart(4)} ${p.regime.padEnd(15)} ${num(p.predicted).padStart(7)} ${num(p.measured).padStart(7)} ${pct(p.error).padStart(8)}   ${p.label}`,
+    `\n${title}\n${'id'.padEnd(6)} ${'split'.padEnd(6)} ${'gpus'.padStart(4)} ${'regime'.padEnd(15)} ${'pred'.padStart(7)} ${'meas'.padStart(7)} ${'err'.padStart(8)} ${'÷1 err'.padStart(8)}   row`,
+  );
+  for (const c of cases) {
+    console.log(
+      `${c.id.padEnd(6)} ${c.splitMode.padEnd(6)} ${String(c.cards).padStart(4)} ${c.regime.padEnd(15)} ${num(c.predicted).padStart(7)} ${num(c.measured).padStart(7)} ${pct(errorOf(c)).padStart(8)} ${(c.singleLogError === 0 ? '' : pct(ratioErrorOf(c))).padStart(8)}   ${c.label}${c.heldOut ? '  [held out]' : ''}`,
+    );
+  }
+  console.log(`\n${title}: |predicted/measured − 1| with the code's constants`);
+  console.log(
+    summaryLine(
+      'all',
+      cases.map((c) => errorOf(c)),
+    ),
+  );
+  console.log(
+    summaryLine(
+      'fitted rows',
+      cases.filter((c) => !c.heldOut).map((c) => errorOf(c)),
+    ),
+  );
+  console.log(
+    summaryLine(
+      'held-out rows',
+      cases.filter((c) => c.heldOut).map((c) => errorOf(c)),
+    ),
+  );
+  for (const [mode, cs] of groupBy(cases, (c) => c.splitMode)) {
+    console.log(
+      summaryLine(
+        `sm ${mode}`,
+        cs.map((c) => errorOf(c)),
+      ),
+    );
+  }
+  const byCards = [...groupBy(cases, (c) => String(c.cards))].sort((a, b) => Number(a[0]) - Number(b[0]));
+  for (const [cards, cs] of byCards)
+    console.log(
+      summaryLine(
+        `${cards} GPUs`,
+        cs.map((c) => errorOf(c)),
+      ),
+    );
+  const paired = withSingle(cases);
+  console.log(
+    `${title}: the ratio several cards ÷ one card, predicted against the same table's measured ratio`,
+  );
+  console.log(
+    summaryLine(
+      'rows with a 1-card row',
+      paired.map((c) => ratioErrorOf(c)),
+    ),
+  );
+  for (const [mode, cs] of groupBy(paired, (c) => c.splitMode)) {
+    console.log(
+      summaryLine(
+        `sm ${mode}`,
+        cs.map((c) => ratioErrorOf(c)),
+      ),
+    );
+  }
+}
+
+const rows = loadRows(process.argv[2] ?? defaultPath);
+const decode = rows
+  .filter((r) => r.measured.decodeTokensPerSecond !== undefined)
+  .map((r) => toCase(r, 'decode'));
+const prefill = rows
+  .filter((r) => r.measured.prefillTokensPerSecond !== undefined)
+  .map((r) => toCase(r, 'prefill'));
+
+report('Decode', decode);
+
+const fitRows = decode.filter((c) => !c.heldOut);
+const fitted = fitCosts(fitRows);
+console.log(
+  `\nFixed multi-GPU costs fitted to the ${fitRows.length} decode rows not held out (code's value in brackets):`,
+);
+for (const k of COST_KEYS)
+  console.log(`  ${k.padEnd(30)} ${ms(fitted[k]).padStart(10)}   [${ms(MULTI_GPU_COSTS[k])}]`);
+console.log('\nCross-validation of that fit (each group predicted by costs fitted without it), decode:');
+for (const [name, group] of [
+  ['leave one machine out', (c: Case) => c.machine],
+  ['leave one model out', (c: Case) => c.model],
+] as const) {
+  const cv = crossValidate(fitRows, group);
+  console.log(
+    summaryLine(
+      name,
+      fitRows.map((c) => errorOf(c, cv.get(c) ?? NaN)),
+    ),
+  );
+  for (const [mode, cs] of groupBy(fitRows, (c) => c.splitMode)) {
+    console.log(
+      summaryLine(
+        `  sm ${mode}`,
+        cs.map((c) => errorOf(c, cv.get(c) ?? NaN)),
+      ),
+    );
+  }
+  console.log(
+    summaryLine(
+      '  ratio to 1 card',
+      withSingle(fitRows).map((c) => ratioErrorOf(c, cv.get(c) ?? NaN)),
+    ),
   );
 }
 
-console.log('\nDecode |predicted/measured − 1| (no target; evidence for the multi-GPU decode model)');
-console.log(summaryLine('overall', predictions));
-for (const [mode, ps] of groupBy(predictions, (p) => p.splitMode)) console.log(summaryLine(`sm ${mode}`, ps));
-const byCards = [...groupBy(predictions, (p) => String(p.cards))].sort((a, b) => Number(a[0]) - Number(b[0]));
-for (const [cards, ps] of byCards) console.log(summaryLine(`${cards} GPUs`, ps));
+if (prefill.length > 0) report('Prefill', prefill);

@@ -6,17 +6,18 @@
  * each on its layer's device; ggml-org/llama.cpp ggml/src/ggml-backend.cpp `ggml_backend_sched_compute_splits`,
  * commit a5410f046c01d01330c8a42f13b64a211fedf2c3), so the GPU time is Σ bytes_i / rate_i: a second card adds
  * memory, not speed, and a slower card's share is read at its own rate. Each boundary hands the hidden state
- * (n_embd floats) to the next GPU over PCIe and synchronises the two (a graph split, no CUDA graph across it):
- * `LAYER_HANDOVER_SECONDS` each, assumed, not fitted.
+ * (n_embd floats) to the next GPU over PCIe and synchronises the two (a graph split): `layerHandoverSeconds`
+ * each, fitted (0.12 ms; the 4-card A100 SXM rows that look like a far larger hand-over are a slow machine, not
+ * a hand-over: the same table's 70B rows lose as much per token in proportion, see docs/design.md §2.12).
  *
  * Row and tensor split: the GPUs read their shares at the same time, so the weight time is the slowest GPU's
  * max_i(bytes_i / rate_i); row split reads the whole KV cache on the main GPU, tensor split each GPU its share.
- * Both pay a synchronisation cost per layer. Row split gathers every matrix product on the main GPU, and
- * measured slower than layer split on PCIe (ggml-org/llama.cpp issue #5619: Mistral 7B on two P6000s, layer
- * 40 t/s, row 27 t/s; docs/multi-gpu.md, PR #22729, calls it deprecated and comparatively slow):
- * `ROW_SYNC_SECONDS_PER_LAYER`, sized so that 7B case comes out slower. Tensor split all-reduces twice per
- * layer: `TENSOR_SYNC_SECONDS_PER_LAYER`, sized to the 22.1 → 37.1 t/s layer → tensor gain two RTX 5060 Ti
- * showed (sudoingX/qwen38-mtp PR #24). Neither is fitted: no multi-GPU row is in the validation set yet.
+ * Row split synchronises around every matrix product and copies activations out and partial results back for
+ * each GPU beyond the first: `rowSyncSecondsPerLayer` + `rowGatherSecondsPerLayerPeer` × (GPUs − 1) per
+ * layer, fitted to the XiongjieDai Dec-2023 rows (2 to 6 cards; llama.cpp's CUDA backend split matrices by rows
+ * before `-sm` existed) — slower than layer split on PCIe, as ggml-org/llama.cpp issue #5619 measured (Mistral
+ * 7B on two P6000s, layer 40 t/s, row 27 t/s; held out). Tensor split all-reduces twice per layer:
+ * `tensorSyncSecondsPerLayer`, fitted to llama.cpp PR #19378's 4× RTX 4090 rows.
  */
 
 import { rangeSum } from '../estimate/model-sums.js';
@@ -26,12 +27,39 @@ import { firstGpuLayer } from '../placement/memory.js';
 import type { Placement } from '../placement/place.js';
 import { type DecodeBreakdown, decodeTime } from './decode.js';
 
-/** Layer split: cost of one GPU-to-GPU boundary per token, seconds (assumed). */
-export const LAYER_HANDOVER_SECONDS = 250e-6;
-/** Row split: synchronisation and gathering per offloaded layer per token, seconds (assumed). */
-export const ROW_SYNC_SECONDS_PER_LAYER = 200e-6;
-/** Tensor split: two all-reduces per offloaded layer per token, seconds (assumed). */
-export const TENSOR_SYNC_SECONDS_PER_LAYER = 70e-6;
+/** The fixed per-token costs of a multi-GPU placement, seconds (fitted: see `MULTI_GPU_COSTS`). */
+export interface MultiGpuCosts {
+  /** Layer split: one GPU-to-GPU boundary (hand the hidden state over, synchronise the next GPU). */
+  readonly layerHandoverSeconds: number;
+  /** Row split: per offloaded layer (synchronising the GPUs around each matrix product). */
+  readonly rowSyncSecondsPerLayer: number;
+  /** Row split: per offloaded layer and per GPU beyond the first (copying activations and partial results). */
+  readonly rowGatherSecondsPerLayerPeer: number;
+  /** Tensor split: per offloaded layer (its two all-reduces). */
+  readonly tensorSyncSecondsPerLayer: number;
+}
+
+/** No fixed multi-GPU cost: the base the fit in scripts/validate-multigpu.ts adds the costs to. */
+export const NO_MULTI_GPU_COSTS: MultiGpuCosts = {
+  layerHandoverSeconds: 0,
+  rowSyncSecondsPerLayer: 0,
+  rowGatherSecondsPerLayerPeer: 0,
+  tensorSyncSecondsPerLayer: 0,
+};
+
+/**
+ * Fitted by `npm run validate:multigpu` (scripts/validate-multigpu.ts) to the decode rows of
+ * test/fixtures/validation-multigpu.jsonl not marked held out: least squares in log(predicted/measured), each
+ * constant on its split mode's rows (layer: the XiongjieDai/GPU-Benchmarks-on-LLM-Inference May-2024 tables and
+ * llama.cpp PR #19378; row: the same README's Dec-2023 tables, run before llama.cpp had `-sm`, and issue
+ * #5619; tensor: PR #19378). The script prints leave-one-machine-out cross-validation and the held-out rows.
+ */
+export const MULTI_GPU_COSTS: MultiGpuCosts = {
+  layerHandoverSeconds: 121e-6,
+  rowSyncSecondsPerLayer: 198e-6,
+  rowGatherSecondsPerLayerPeer: 118e-6,
+  tensorSyncSecondsPerLayer: 55e-6,
+};
 
 function kvReadBytes(r: ResolvedScenario, from: number, to: number, full: number, sliding: number): number {
   return (
@@ -41,17 +69,37 @@ function kvReadBytes(r: ResolvedScenario, from: number, to: number, full: number
   );
 }
 
-/** Extra fixed seconds per token a multi-GPU placement costs (hand-overs or synchronisation). */
-export function multiGpuFixedSeconds(r: ResolvedScenario, p: Placement): number {
+/** How many times each fixed cost is paid per token: boundaries (layer), layers and layer × peer (row), layers
+ * (tensor). */
+export function multiGpuCostCounts(p: Placement, layerCount: number): Record<keyof MultiGpuCosts, number> {
+  const counts = { ...NO_MULTI_GPU_COSTS };
   const shares = p.perDevice;
-  if (shares === undefined) return 0;
-  if (p.splitMode === 'layer') {
-    const used = shares.filter((d) => d.layers > 0 || d.output).length;
-    const handOver = LAYER_HANDOVER_SECONDS + (r.model.hiddenSize * 4) / (r.hardware.pcieGBs * 1e9);
-    return Math.max(0, used - 1) * handOver;
-  }
-  const layers = Math.min(p.split.gpuLayers, r.sums.layerCount);
-  return layers * (p.splitMode === 'row' ? ROW_SYNC_SECONDS_PER_LAYER : TENSOR_SYNC_SECONDS_PER_LAYER);
+  if (shares === undefined || p.split.gpuLayers === 0) return counts;
+  const layers = Math.min(p.split.gpuLayers, layerCount);
+  if (p.splitMode === 'row') {
+    const peers = shares.filter((d) => d.fraction > 0).length - 1;
+    counts.rowSyncSecondsPerLayer = layers;
+    counts.rowGatherSecondsPerLayerPeer = layers * Math.max(0, peers);
+  } else if (p.splitMode === 'tensor') counts.tensorSyncSecondsPerLayer = layers;
+  else counts.layerHandoverSeconds = Math.max(0, shares.filter((d) => d.layers > 0 || d.output).length - 1);
+  return counts;
+}
+
+/** Extra fixed seconds per token a multi-GPU placement costs (hand-overs or synchronisation). */
+export function multiGpuFixedSeconds(
+  r: ResolvedScenario,
+  p: Placement,
+  costs: MultiGpuCosts = MULTI_GPU_COSTS,
+): number {
+  const counts = multiGpuCostCounts(p, r.sums.layerCount);
+  // A boundary also moves one hidden state (n_embd f32) over PCIe.
+  const handOverBytes = (r.model.hiddenSize * 4) / (r.hardware.pcieGBs * 1e9);
+  return (
+    counts.layerHandoverSeconds * (costs.layerHandoverSeconds + handOverBytes) +
+    counts.rowSyncSecondsPerLayer * costs.rowSyncSecondsPerLayer +
+    counts.rowGatherSecondsPerLayerPeer * costs.rowGatherSecondsPerLayerPeer +
+    counts.tensorSyncSecondsPerLayer * costs.tensorSyncSecondsPerLayer
+  );
 }
 
 /**
@@ -63,6 +111,7 @@ export function decodeTimeAnyGpus(
   p: Placement,
   depthTokens = r.settings.depthTokens,
   generatedTokens = r.settings.generatedTokens,
+  costs: MultiGpuCosts = MULTI_GPU_COSTS,
 ): DecodeBreakdown {
   const g = r.gpus;
   const shares = p.perDevice;
@@ -115,7 +164,7 @@ export function decodeTimeAnyGpus(
     gpuKvBytesPerSecondNoFlash: kvRate,
   };
   const d = decodeTime({ ...r, speed }, p, depthTokens, generatedTokens);
-  const extra = multiGpuFixedSeconds(r, p);
+  const extra = multiGpuFixedSeconds(r, p, costs);
   const secondsPerToken = d.secondsPerToken + extra;
   return { ...d, t0Seconds: d.t0Seconds + extra, secondsPerToken, tokensPerSecond: 1 / secondsPerToken };
 }
