@@ -6,7 +6,7 @@
 import { gpuBytesOf, hostBytesOf, kvBytes } from '../placement/memory.js';
 import { place } from '../placement/place.js';
 import { decodeTimeAnyGpus } from '../speed/multi-gpu-decode.js';
-import { prefillTime } from '../speed/prefill.js';
+import { prefillTimeAnyGpus } from '../speed/multi-gpu-prefill.js';
 import { prefillBasis } from '../speed/prefill-basis.js';
 import { bandFactors } from '../uncertainty/band.js';
 import { bytesBand, timeToFirstTokenBand } from '../uncertainty/derived-bands.js';
@@ -51,7 +51,7 @@ function contextWarnings(r: ResolvedScenario): string[] {
 export function estimateResolved(r: ResolvedScenario, options: EstimateOptions = {}): DetailedEstimate {
   const p = place(r);
   const decode = decodeTimeAnyGpus(r, p);
-  const prefill = prefillTime(r, p);
+  const prefill = prefillTimeAnyGpus(r, p);
   const band = bandFactors(r.hardware.backend, p.regime, r.calibration?.decodeSpread);
   const advice = options.advice === false ? NO_ADVICE : adviceFor(r, p, decode.tokensPerSecond);
   const m = p.memory;
