@@ -16,7 +16,7 @@ export function ConcurrencyChart(props: {
   const chart = useMemo(() => concurrencyChart(props.spec, props.calibrated), [props.spec, props.calibrated]);
   return (
     <section class="charts concurrency" aria-labelledby="concurrency-title">
-      <h2 id="concurrency-title">Concurrent streams</h2>
+      <h2 id="concurrency-title">Several streams at once</h2>
       <LineChart
         testId="chart-concurrency"
         title="Decode speed against concurrent streams"

@@ -12,7 +12,7 @@ export function MemoryBar(props: { readonly e: DetailedEstimate }) {
       {memoryPools(props.e).map((pool, i) => {
         const v = barView(pool, i);
         return (
-          <div key={pool.kind} class="pool">
+          <div key={v.testId} class="pool">
             <p class="pool-title">{v.title}</p>
             <div
               class={`memory-bar${v.limit === undefined ? '' : ' has-limit'}`}

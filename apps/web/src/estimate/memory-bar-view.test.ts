@@ -57,4 +57,19 @@ describe('the memory bars', () => {
     ).toBeCloseTo(100, 1);
     expect(forced?.legend.at(-1)?.text).toMatch(/GiB more than it holds: llama\.cpp fails to allocate$/);
   });
+
+  it('draws one bar per GPU of several, each with its own test id, and RAM last', () => {
+    const all = views({
+      ...seed,
+      device: undefined,
+      devices: ['RTX 3060 12GB', 'RTX 3060 12GB', 'RTX 3060 12GB'],
+    });
+    expect(all.map((v) => v.testId)).toEqual([
+      'memory-bar',
+      'memory-bar-gpu-1',
+      'memory-bar-gpu-2',
+      'memory-bar-ram',
+    ]);
+    expect(all[1]?.ariaLabel).toMatch(/^GPU 1 memory/);
+  });
 });

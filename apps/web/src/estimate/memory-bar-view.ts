@@ -6,7 +6,10 @@ import type { MemoryPool, MemorySpan } from '@cliffbench/core';
 import { gib } from '../format.js';
 
 export interface BarView {
-  /** `memory-bar` for the first bar (the GPU's, or the only one), `memory-bar-ram` for RAM beside a GPU. */
+  /**
+   * `memory-bar` for the first bar (the GPU's, or the only one), `memory-bar-ram` for RAM beside a GPU,
+   * `memory-bar-gpu-N` for the N-th GPU of several (counting from 0, as llama.cpp does).
+   */
   readonly testId: string;
   /** "GPU memory — 10.9 GiB of 12.0 GiB", "System RAM — 10.4 GiB of 28.0 GiB available". */
   readonly title: string;
@@ -22,7 +25,12 @@ export function barView(pool: MemoryPool, index: number): BarView {
   const pct = (bytes: number): string => `${((100 * bytes) / pool.scaleBytes).toFixed(2)}%`;
   const limit = pool.gpuLimit;
   return {
-    testId: index === 0 ? 'memory-bar' : `memory-bar-${pool.kind}`,
+    testId:
+      index === 0
+        ? 'memory-bar'
+        : pool.kind === 'gpu'
+          ? `memory-bar-gpu-${index}`
+          : `memory-bar-${pool.kind}`,
     title: `${pool.label} — ${gib(pool.usedBytes)} of ${gib(pool.availableBytes)}${pool.reservedBytes > 0 ? ' available' : ''}`,
     ariaLabel: `${pool.label}: ${pool.text}.`,
     segments: pool.spans.map((s) => ({ cls: s.kind, width: pct(s.bytes) })),
