@@ -70,6 +70,8 @@ interface Case {
   /** The machine (published device label and source page): the unit left out by the cross-validation. */
   readonly machine: string;
   readonly model: string;
+  /** The published test: tg512, tg8192, pp512, pp4096, … */
+  readonly test: string;
   readonly heldOut: boolean;
   readonly measured: number;
   /** Decode seconds per token with no fixed multi-GPU cost. */
@@ -113,6 +115,7 @@ function toCase(row: MultiGpuRow, kind: 'decode' | 'prefill'): Case {
     regime: e.regime,
     machine: `${measured.device ?? String(row.device)} · ${measured.source.split(' ')[0]}`,
     model: `${model} ${String(row.quant)}`,
+    test: measured.test ?? '',
     heldOut: measured.heldOut === true,
     measured: (kind === 'decode' ? measured.decodeTokensPerSecond : measured.prefillTokensPerSecond) ?? NaN,
     baseSeconds: base.secondsPerToken,
@@ -228,6 +231,15 @@ function report(title: string, cases: readonly Case[]): void {
       ),
     );
   }
+  for (const [test, cs] of groupBy(cases, (c) => c.test)) {
+    if (cs.length >= 10)
+      console.log(
+        summaryLine(
+          test,
+          cs.map((c) => errorOf(c)),
+        ),
+      );
+  }
   const byCards = [...groupBy(cases, (c) => String(c.cards))].sort((a, b) => Number(a[0]) - Number(b[0]));
   for (const [cards, cs] of byCards)
     console.log(
@@ -253,6 +265,15 @@ function report(title: string, cases: readonly Case[]): void {
         cs.map((c) => ratioErrorOf(c)),
       ),
     );
+  }
+  for (const [test, cs] of groupBy(paired, (c) => c.test)) {
+    if (cs.length >= 10)
+      console.log(
+        summaryLine(
+          test,
+          cs.map((c) => ratioErrorOf(c)),
+        ),
+      );
   }
 }
 
