@@ -29,7 +29,7 @@ export interface EstimateOptions {
 }
 
 function contextWarnings(r: ResolvedScenario): string[] {
-  const { contextTokens, depthTokens, generatedTokens } = r.settings;
+  const { contextTokens, depthTokens, generatedTokens, promptTokens } = r.settings;
   const out: string[] = [];
   if (contextTokens > r.model.maxContext) {
     out.push(
@@ -39,6 +39,12 @@ function contextWarnings(r: ResolvedScenario): string[] {
   if (depthTokens + generatedTokens > contextTokens) {
     out.push(
       `Depth ${depthTokens} + ${generatedTokens} generated tokens exceed the ${contextTokens}-token context: llama.cpp stops or shifts the cache.`,
+    );
+  }
+  if (depthTokens + promptTokens > contextTokens) {
+    const images = r.mmproj?.images ? ' (images included)' : '';
+    out.push(
+      `Depth ${depthTokens} + ${promptTokens} prompt tokens${images} exceed the ${contextTokens}-token context: llama-server refuses the request; raise -c.`,
     );
   }
   return out;
@@ -68,7 +74,8 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
     p.notes.length === 0 &&
     advice.length === 0 &&
     fitsInContext &&
-    r.settings.depthTokens + r.settings.generatedTokens <= r.settings.contextTokens;
+    r.settings.depthTokens + Math.max(r.settings.generatedTokens, r.settings.promptTokens) <=
+      r.settings.contextTokens;
   const warnings = quiet
     ? NO_WARNINGS
     : [...assumed, ...p.notes, ...contextWarnings(r), ...advice.map((a) => a.message)];

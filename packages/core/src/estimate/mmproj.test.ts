@@ -57,11 +57,16 @@ describe('images', () => {
 
   it('say when the prompt with its images no longer fits the context', () => {
     const fits = estimate({ ...GEMMA4, images: 1, contextTokens: 1024 });
-    expect(fits.basis).not.toMatch(/exceed the/);
+    expect(fits.warnings.join(' ')).not.toMatch(/exceed the/);
     const over = estimate({ ...GEMMA4, images: 4, contextTokens: 1024 });
-    expect(over.basis).toMatch(
-      /depth 0 \+ 1632 prompt tokens \(images included\) exceed the 1024-token context/,
+    expect(over.warnings).toContainEqual(
+      expect.stringMatching(
+        /Depth 0 \+ 1632 prompt tokens \(images included\) exceed the 1024-token context/,
+      ),
     );
+    // A text prompt longer than the context is the same refusal, without the images note.
+    const text = estimate({ ...GEMMA4, promptTokens: 2048, contextTokens: 1024 });
+    expect(text.warnings).toContainEqual(expect.stringMatching(/^Depth 0 \+ 2048 prompt tokens exceed/));
   });
 
   it('take the tokens per image given, and a size given over the catalog', () => {

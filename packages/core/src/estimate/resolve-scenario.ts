@@ -64,14 +64,6 @@ function predictedTensors(
   return tensors;
 }
 
-/** When the prompt (its images included) does not fit the context after the depth: for the basis line. */
-function imagesOverflow(r: RunSettings): string {
-  const needed = r.depthTokens + r.promptTokens;
-  return needed > r.contextTokens
-    ? `; depth ${r.depthTokens} + ${r.promptTokens} prompt tokens (images included) exceed the ${r.contextTokens}-token context: llama-server refuses the request, raise -c`
-    : '';
-}
-
 /** Validates `input` and precomputes everything the fast path needs. Throws CliffbenchError. */
 export function resolveScenario(input: ScenarioInput, options: ResolveOptions = {}): ResolvedScenario {
   const s = parse(input);
@@ -168,7 +160,7 @@ export function resolveScenario(input: ScenarioInput, options: ResolveOptions = 
   };
   let basis = staticBasis(base);
   if (gpus !== undefined) basis = `${multiGpuBasis(gpus)}; ${basis}`;
-  if (mmproj !== undefined) basis = `${basis}; ${mmprojNote(mmproj)}${imagesOverflow(settings)}`;
+  if (mmproj !== undefined) basis = `${basis}; ${mmprojNote(mmproj)}`;
   return {
     ...base,
     basis: unmodelledNote === undefined ? basis : `${basis}; ${unmodelledNote}`,
