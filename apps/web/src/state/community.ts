@@ -1,8 +1,9 @@
 /**
  * @module state/community — community calibration on the page: for the device the estimate names, the
  * results server's aggregate of uploaded runs (`GET /api/calibration/:deviceId`, cached for the session),
- * applied when enough distinct sources agree — core's `communityCalibration` (the device's decode η; the
- * basis then says "calibrated by N uploaded runs"), or, for a visitor whose WebGPU benchmark calibrated this
+ * applied when enough distinct sources agree — core's `communityCalibration` (the device's decode η and
+ * prefill efficiency, with the sources' spread widening the bands; the basis then says "calibrated by N
+ * uploaded runs"), or, for a visitor whose WebGPU benchmark calibrated this
  * device, the learned WebGPU → llama.cpp ratio for its vendor and backend (`webgpuRatioCalibration`).
  * Never over the visitor's own llama-bench figures, and never over figures measured on another device.
  */
