@@ -1,19 +1,19 @@
 /**
  * Several GPUs, `-ts` and concurrent streams on the estimate view, in Chromium against the real server: Gemma 4
  * 31B Q4_K_M spills off one RTX 3060 12GB and fits on two (one memory bar per GPU); `-ts 5,4` moves weights
- * from the second card to the first; four llama-server slots (each its own sliding-window cache) push part of it
- * back to RAM and draw decode against streams with its table; the share link reproduces all of it. Every
- * figure compared is read from the page.
+ * from the second card to the first; a vision projector joins GPU 0's runtime, or leaves it when kept in RAM;
+ * four llama-server slots (each its own sliding-window cache) push part of it back to RAM and draw decode against
+ * streams with its table; the share link reproduces all of it. Every figure compared is read from the page.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { figureOf } from './figures.js';
 import { shot } from './screenshots.js';
 
 /** A figure from a memory bar's accessible text ("GPU 0 memory: 10.9 of 12.0 GiB: weights 9.0, KV cache …"). */
-async function barFigure(bar: Locator, what: 'used' | 'of' | 'weights'): Promise<number> {
+async function barFigure(bar: Locator, what: 'used' | 'of' | 'weights' | 'buffers'): Promise<number> {
   const label = (await bar.getAttribute('aria-label')) ?? '';
-  const m = /: ([\d.]+) of ([\d.]+) GiB.*?weights ([\d.]+)/.exec(label);
-  const k = { used: 1, of: 2, weights: 3 }[what];
+  const m = /: ([\d.]+) of ([\d.]+) GiB.*?weights ([\d.]+)(?:.*?buffers & runtime ([\d.]+))?/.exec(label);
+  const k = { used: 1, of: 2, weights: 3, buffers: 4 }[what];
   return Number.parseFloat(m?.[k] ?? 'NaN');
 }
 
@@ -89,10 +89,22 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   await split.press('Tab');
   await expect(page.getByRole('alert').filter({ hasText: 'give 2 proportions' })).toHaveCount(0);
 
+  // A vision projector: on the GPU it sits with GPU 0's runtime; in RAM (--no-mmproj-offload) it leaves it.
+  await page.getByText('Concurrent streams, vision projector').click();
+  const runtime = await barFigure(gpu0, 'buffers');
+  const projector = page.getByLabel('Vision projector (mmproj) size');
+  await projector.fill('860 MB');
+  await projector.press('Tab');
+  await expect.poll(() => barFigure(gpu0, 'buffers')).toBeGreaterThan(runtime);
+  // 860 MB is 0.80 GiB; each figure is rounded to 0.1 GiB.
+  expect(Math.abs((await barFigure(gpu0, 'buffers')) - runtime - 860e6 / 2 ** 30)).toBeLessThanOrEqual(0.11);
+  await page.getByRole('checkbox', { name: /Projector on the GPU/ }).uncheck();
+  await expect.poll(() => barFigure(gpu0, 'buffers')).toBe(runtime);
+  await expect(page).toHaveURL(/[?&]mmproj=860000000&mmcpu=1(&|$)/);
+
   // Four llama-server slots: each keeps its own sliding-window cache, so part of the model moves back to RAM,
   // and decode against streams appears with its table.
   const ramBefore = await barFigure(page.getByTestId('memory-bar-ram'), 'used');
-  await page.getByText('Concurrent streams, vision projector').click();
   const streams = page.getByRole('spinbutton', { name: 'Concurrent streams' });
   await streams.fill('4');
   await streams.press('Tab');
@@ -112,6 +124,8 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   expect(four.all / four.each).toBeCloseTo(4, 1);
   const summary = (await chart.locator('.chart-summary').textContent()) ?? '';
   expect(summary).toContain(`With 4 streams each gets ${four.eachText} tok/s`);
+  await expect(page.getByTestId('decode-per-stream')).toHaveText(`${four.eachText} tok/s`);
+  expect(await figureOf(page, 'decode-aggregate')).toBe(four.all);
   await page.screenshot({ path: shot('estimate-two-3060-streams.png'), fullPage: true });
 
   // The share link: the same GPUs, split, streams, verdict and curve.
@@ -134,6 +148,8 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   );
   await expect(shared.getByLabel('Proportions per GPU (-ts)')).toHaveValue('5,4');
   await expect(shared.getByRole('spinbutton', { name: 'Concurrent streams' })).toHaveValue('4');
+  await expect(shared.getByLabel('Vision projector (mmproj) size')).toHaveValue('860 MB');
+  await expect(shared.getByRole('checkbox', { name: /Projector on the GPU/ })).not.toBeChecked();
   await expect(shared.getByTestId('chart-concurrency').locator('.chart-summary')).toHaveText(summary);
   await fresh.close();
 });

@@ -1,8 +1,9 @@
 /**
  * @module estimate/Verdict — the answer at a glance: core's headline (does it fit in GPU memory, does it run,
  * how — as the CLI says it), the regime in words, decode tokens/s, prefill and time to first token each with
- * its band, the memory bars with the memory band, and the advice. With measured
- * figures for this device, each number shows the spec-sheet estimate and the calibrated one side by side.
+ * its band (and, with several streams, each stream's and all of them together), the memory bars with the memory
+ * band, and the advice. With measured figures for this device, each number shows the spec-sheet estimate and the
+ * calibrated one side by side.
  */
 import { type DetailedEstimate, headlineOf, regimeText } from '@cliffbench/core';
 import type { ComponentChildren } from 'preact';
@@ -52,6 +53,24 @@ const FIGURES: readonly {
   },
 ];
 
+/** With several streams: what each gets and all of them together (core's `parallel`), as `FIGURES`. */
+const STREAM_FIGURES: readonly {
+  readonly label: (streams: number) => string;
+  readonly testId: string;
+  readonly show: (p: NonNullable<DetailedEstimate['parallel']>) => string;
+}[] = [
+  {
+    label: (n) => `Each of ${n} streams`,
+    testId: 'decode-per-stream',
+    show: (p) => sig3(p.perStreamTokensPerSecond),
+  },
+  {
+    label: (n) => `All ${n} streams`,
+    testId: 'decode-aggregate',
+    show: (p) => sig3(p.aggregateTokensPerSecond),
+  },
+];
+
 /** The memory figures' band: GPU memory (when a GPU holds anything) and system RAM. */
 function memoryBandText(e: DetailedEstimate): string {
   const range = (b: { readonly low: number; readonly high: number }): string =>
@@ -72,6 +91,7 @@ export function Verdict(props: {
   const regime = regimeText[e.regime];
   const adviceText = new Set(e.advice.map((a) => a.message));
   const notes = e.warnings.filter((w) => !adviceText.has(w));
+  const streams = e.parallel;
   return (
     <section class="verdict card" aria-labelledby="verdict-title">
       <h2 id="verdict-title" class={`verdict-title ${h.tone}`}>
@@ -95,6 +115,18 @@ export function Verdict(props: {
             measured={c === undefined ? undefined : f.show(c)}
           />
         ))}
+        {streams === undefined
+          ? null
+          : STREAM_FIGURES.map((f) => (
+              <Figure
+                key={f.testId}
+                label={f.label(streams.streams)}
+                testId={f.testId}
+                unit="tok/s"
+                spec={f.show(streams)}
+                measured={c?.parallel === undefined ? undefined : f.show(c.parallel)}
+              />
+            ))}
       </dl>
       <MemoryBar e={e} />
       <p class="memory-band" data-testid="memory-band">
