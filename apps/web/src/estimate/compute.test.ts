@@ -29,7 +29,23 @@ describe('compute', () => {
         fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
         fc.constantFrom(...OFFLOAD_MODES),
         fc.constantFrom(...KV_TYPES),
-        (model, contextTokens, gpuLayers, offload, kvCacheType) => {
+        fc.constantFrom<Partial<Inputs>>(
+          {},
+          { parallel: 4 },
+          { parallel: 3, kvUnified: true },
+          { parallel: 2, parallelRuntime: 'ollama' },
+        ),
+        fc.constantFrom<Partial<Inputs>>(
+          {},
+          { extraDevices: ['geforce-rtx-3060-12gb'], tensorSplit: [3, 1] },
+          { extraDevices: ['geforce-rtx-3090'], splitMode: 'row', mainGpu: 1 },
+        ),
+        fc.constantFrom<Partial<Inputs>>(
+          {},
+          { mmprojBytes: 860e6 },
+          { mmprojBytes: 1.2e9, mmprojOnCpu: true },
+        ),
+        (model, contextTokens, gpuLayers, offload, kvCacheType, streams, gpus, projector) => {
           const inputs: Inputs = {
             ...seed,
             model,
@@ -37,12 +53,17 @@ describe('compute', () => {
             offload,
             kvCacheType,
             ...(gpuLayers === undefined ? {} : { gpuLayers }),
+            ...streams,
+            ...gpus,
+            ...projector,
           };
           const fresh = estimateDetailed(scenarioOf(inputs).input);
           const cached = compute(inputs).spec!.estimate;
           expect(cached.decodeTokensPerSecond).toBe(fresh.decodeTokensPerSecond);
           expect(cached.memory).toEqual(fresh.memory);
           expect(cached.regime).toBe(fresh.regime);
+          expect(cached.parallel).toEqual(fresh.parallel);
+          expect(cached.placement.perDevice).toEqual(fresh.placement.perDevice);
         },
       ),
       { numRuns: 40 },
@@ -70,6 +91,17 @@ describe('compute', () => {
     expect(c.calibrated!.estimate.basis).toMatch(/measured RAM bandwidth 30\.0 GB\/s/);
     expect(c.calibrated!.estimate.basis).not.toMatch(/measured GPU bandwidth/);
     expect(c.calibrated!.estimate.decodeTokensPerSecond).toBeLessThan(c.spec!.estimate.decodeTokensPerSecond);
+  });
+
+  it('draws decode against streams only when more than one is asked for, on both bases', () => {
+    expect(compute(seed).spec!.concurrency).toBeUndefined();
+    const measured = { deviceId: rtx3060.id, calibration: { gpuBandwidthGBs: rtx3060.bandwidthGBs / 2 } };
+    const c = compute({ ...seed, model: 'gemma-4-e4b', parallel: 4 }, undefined, measured);
+    expect(c.spec!.concurrency?.current).toBe(4);
+    const spec4 = c.spec!.concurrency?.points.find((p) => p.streams === 4);
+    const measured4 = c.calibrated!.concurrency?.points.find((p) => p.streams === 4);
+    expect(spec4?.aggregateTokensPerSecond).toBe(c.spec!.estimate.parallel?.aggregateTokensPerSecond);
+    expect(measured4!.perStreamTokensPerSecond).toBeLessThan(spec4!.perStreamTokensPerSecond);
   });
 
   it('turns a device core cannot resolve into a message that names it', () => {
