@@ -100,7 +100,12 @@ function toCase(row: MultiGpuRow, kind: 'decode' | 'prefill'): Case {
   let singleLogError = 0;
   if (single !== undefined) {
     const { splitMode: _mode, devices: _devices, ...one } = scenario;
-    const device = typeof row.device === 'string' ? row.device.replace(/^\s*\d+\s*[x×]\s*/i, '') : undefined;
+    // One of the cards: the first of `devices`, or the name after "4x ".
+    const device = Array.isArray(row.devices)
+      ? row.devices[0]
+      : typeof row.device === 'string'
+        ? row.device.replace(/^\s*\d+\s*[x×]\s*/i, '')
+        : undefined;
     const e1 = estimateResolved(resolveScenario({ ...one, device } as unknown as ScenarioInput), {
       advice: false,
     });
@@ -213,7 +218,7 @@ function report(title: string, cases: readonly Case[]): void {
   );
   console.log(
     summaryLine(
-      'fitted rows',
+      'rows not held out',
       cases.filter((c) => !c.heldOut).map((c) => errorOf(c)),
     ),
   );
@@ -258,6 +263,17 @@ function report(title: string, cases: readonly Case[]): void {
       paired.map((c) => ratioErrorOf(c)),
     ),
   );
+  for (const [name, cs] of [
+    ['rows not held out', paired.filter((c) => !c.heldOut)],
+    ['held-out rows', paired.filter((c) => c.heldOut)],
+  ] as const) {
+    console.log(
+      summaryLine(
+        name,
+        cs.map((c) => ratioErrorOf(c)),
+      ),
+    );
+  }
   for (const [mode, cs] of groupBy(paired, (c) => c.splitMode)) {
     console.log(
       summaryLine(
