@@ -7,8 +7,10 @@
  * commit a5410f046c01d01330c8a42f13b64a211fedf2c3), so the GPU time is Σ bytes_i / rate_i: a second card adds
  * memory, not speed, and a slower card's share is read at its own rate. Each boundary hands the hidden state
  * (n_embd floats) to the next GPU over PCIe and synchronises the two (a graph split): `layerHandoverSeconds`
- * each, fitted (0.12 ms; the 4-card A100 SXM rows that look like a far larger hand-over are a slow machine, not
- * a hand-over: the same table's 70B rows lose as much per token in proportion, see docs/design.md §2.12).
+ * each, fitted (0.121 ms). The 4× A100 SXM rows (8B decodes 26 % slower than on one A100 SXM of the same
+ * table) are not a larger hand-over: that machine's 70B rows lose 19 %, where any per-token cost would take a
+ * fifth as large a share of 70B's longer token (4× A100 PCIe: 8B −15 %, 70B +3 %). A slow machine, kept as
+ * the worst row (docs/design.md §2.12).
  *
  * Row and tensor split: the GPUs read their shares at the same time, so the weight time is the slowest GPU's
  * max_i(bytes_i / rate_i); row split reads the whole KV cache on the main GPU, tensor split each GPU its share.
