@@ -60,7 +60,7 @@ export function EstimateView() {
         {rows.length === 0 || c.device === undefined ? null : (
           <GemmaTable
             rows={rows}
-            deviceName={c.device.name}
+            deviceName={spec?.estimate.placement.perDevice?.map((d) => d.name).join(' + ') ?? c.device.name}
             current={file === undefined ? { model: i.model, quant: i.quant } : undefined}
             onPick={(model, quant) => {
               modelFile.value = undefined;

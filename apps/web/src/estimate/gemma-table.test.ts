@@ -45,4 +45,20 @@ describe('gemmaTable', () => {
     const byModel = sortRows(rows, 'modelName', false).map((r) => r.modelId);
     expect([...new Set(byModel)]).toEqual(gemma4.map((m) => m.id));
   });
+
+  it('follows the GPUs beside the first, and leaves the streams and projector to the model above', () => {
+    const two = gemmaTable({ ...seed, extraDevices: ['geforce-rtx-3060-12gb'] });
+    const at = (r: typeof rows, id: string) => r.find((x) => x.modelId === id && x.quant === 'Q4_K_M');
+    expect(at(rows, 'gemma-4-31b')?.onGpu).toBe(false);
+    expect(at(two, 'gemma-4-31b')?.onGpu).toBe(true);
+    expect(at(two, 'gemma-4-31b')!.decode).toBeGreaterThan(at(rows, 'gemma-4-31b')!.decode);
+    const busy = gemmaTable({
+      ...seed,
+      extraDevices: ['geforce-rtx-3060-12gb'],
+      parallel: 4,
+      parallelRuntime: 'ollama',
+      mmprojBytes: 2e9,
+    });
+    expect(busy).toEqual(two);
+  });
 });

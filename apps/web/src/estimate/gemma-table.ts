@@ -1,7 +1,8 @@
 /**
  * @module estimate/gemma-table — every Gemma 4 model × the quants people download, on the chosen device, RAM
- * and context: the table that answers "31B or 26B A4B on my 3060 12GB?" in one view. Rows use llama.cpp's
- * automatic fit (the GPU-layer and offload inputs apply to the model above, not to the table).
+ * and context (and the GPUs beside it, split as the inputs say): the table that answers "31B or 26B A4B on my
+ * 3060 12GB?" in one view. Rows use llama.cpp's automatic fit, one stream and no vision projector (the GPU-layer,
+ * offload, streams and projector inputs apply to the model above, not to the table).
  */
 import {
   type Calibration,
@@ -82,7 +83,15 @@ function row(
  */
 export function gemmaTable(inputs: Inputs, calibration?: Calibration): TableRow[] {
   const auto: Inputs = { ...inputs, offload: 'auto' };
-  const { gpuLayers: _ngl, ...withoutLayers } = auto;
+  const {
+    gpuLayers: _ngl,
+    parallel: _np,
+    parallelRuntime: _rt,
+    kvUnified: _kvu,
+    mmprojBytes: _mmproj,
+    mmprojOnCpu: _mmcpu,
+    ...withoutLayers
+  } = auto;
   const rows: TableRow[] = [];
   for (const [order, m] of models.entries()) {
     if (m.family !== 'gemma-4') continue;

@@ -1,7 +1,7 @@
 /**
  * @module estimate/use-estimate — the estimate view's computed signals: the estimate and curves (recomputed on
  * every input change, timed with `performance.measure('cliffbench:recompute')`) and the Gemma 4 table
- * (recomputed only when an input it depends on changes: device, RAM, context, KV type, calibration).
+ * (recomputed only when an input it depends on changes: GPUs and their split, RAM, context, KV type, calibration).
  */
 import { computed } from '@preact/signals';
 import { inputs, modelFile, pageCalibration } from '../state/store.js';
@@ -35,7 +35,17 @@ const tableBasis = computed(() => {
   const i = inputs.value;
   const device = estimate.value.device;
   const calibration = calibrationFor(device, pageCalibration.value);
-  const key = JSON.stringify([i.device, i.ramGB, i.contextTokens, i.kvCacheType, calibration ?? null]);
+  const key = JSON.stringify([
+    i.device,
+    i.extraDevices ?? [],
+    i.splitMode ?? null,
+    i.tensorSplit ?? null,
+    i.mainGpu ?? null,
+    i.ramGB,
+    i.contextTokens,
+    i.kvCacheType,
+    calibration ?? null,
+  ]);
   if (key !== tableKey) {
     tableKey = key;
     tableInputs = i;
