@@ -92,7 +92,11 @@ export function prefillTimeAnyGpus(
   let seconds: number;
   if (p.splitMode === 'layer') {
     const used = shares.map((d, i) => ({ d, i })).filter(({ d }) => d.layers > 0 || d.output);
-    const total = used.reduce((a, { d }) => a + d.weightsBytes, 0);
+    // A GPU's share of a micro-batch's work: its layers' weights (the output layer multiplies only the tokens
+    // whose logits are asked for, one per prompt in llama-bench, so it is left out).
+    const work = (d: (typeof shares)[number]): number =>
+      Math.max(0, d.weightsBytes - (d.output ? r.sums.outputSideBytes : 0));
+    const total = used.reduce((a, { d }) => a + work(d), 0);
     const handovers = Math.max(0, used.length - 1);
     if (p.split.gpuLayers < n || p.split.cpuMoeLayers > 0 || used.length < 2) {
       // No pipeline: the micro-batches run one after another; the first GPU's rates stand for all.
@@ -102,7 +106,7 @@ export function prefillTimeAnyGpus(
       const stages = used.map(({ d, i }, j) =>
         batchSeconds(i).map(
           (t, k) =>
-            (t * d.weightsBytes) / total +
+            (t * work(d)) / total +
             (j > 0 ? costs.layerHandoverSeconds + hiddenBytes(batches[k] ?? 0) / pcie : 0),
         ),
       );
