@@ -1,7 +1,8 @@
 /**
  * Pasted llama-bench runs end to end: a WebGPU result for an RTX 4090 imported into the benchmark view; an
  * impossible run pasted into its llama-bench box is refused with the reason; the real runs move the estimate
- * (decode and prefill) and the calibrated basis names them; the result, now carrying them, is uploaded; with
+ * (decode and prefill) and the calibrated basis names them; pasted llama-server timings calibrate as well; the
+ * result, now carrying both, is uploaded; with
  * two more uploaders (loopback 127.0.0.5-6) a fresh visitor's estimate for the device says "calibrated by 3
  * uploaded runs" and its decode band is wider than the spec-sheet one by the sources' spread.
  */
@@ -53,9 +54,30 @@ test('pasted llama-bench runs move the estimate, upload with the result, and cal
     /llama-bench tg on GeForce RTX 4090: Llama 3\.1 8B Q4_K_M 136\.2 tok\/s → η 0\.\d\d.*1 pp runs → prefill ×\d\.\d\d/,
   );
 
+  // llama-server timings of a 1000-token prompt and 200 generated tokens calibrate it too, and join the result.
   await page.getByRole('link', { name: 'Benchmark' }).first().click();
+  await page.getByText('Calibrate with llama-server timings').click();
+  await page.getByTestId('server-timings-json').fill(
+    JSON.stringify({
+      content: '…',
+      timings: { prompt_n: 1000, prompt_ms: 111.1, predicted_n: 200, predicted_ms: 1538.5 },
+    }),
+  );
+  await page.getByRole('button', { name: 'Apply timings' }).click();
+  await expect(page.getByTestId('server-timings-status')).toContainText(
+    /Applied 1 llama-server timings: llama-server timings of Llama 3\.1 8B Q4_K_M on GeForce RTX 4090: 1 decode → η 0\.\d\d, 1 prompt → prefill ×\d\.\d\d/,
+  );
   await page.getByTestId('upload').click();
   await expect(page.getByTestId('upload-stored')).toContainText('compare it');
+  const stored = await page
+    .getByTestId('upload-stored')
+    .getByRole('link', { name: 'JSON' })
+    .getAttribute('href');
+  const uploaded = await (await page.request.get(stored ?? '')).json();
+  expect(uploaded.llamaCpp.benchRuns).toHaveLength(2);
+  expect(uploaded.llamaCpp.serverTimings).toMatchObject([
+    { model: 'llama-3.1-8b', device: 'geforce-rtx-4090' },
+  ]);
 
   for (const [i, [tg, pp]] of [
     [128, 10500],
