@@ -10,10 +10,13 @@
  *    leave one model out.
  * 3. Prints every row with the constants in the code, and |predicted/measured − 1| (median, p90, worst) for the
  *    fitted rows, the held-out rows, by split mode and by card count; then the prefill rows likewise.
+ * 4. Runs the held-out rows, as they are, through the CLI's `cliffbench estimate --batch` and prints their errors
+ *    from its output lines (and any line that differs from the library's figure above).
  * Usage: tsx scripts/validate-multigpu.ts [path/to/rows.jsonl] (default: the in-repo fixture, from any directory)
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../src/cli/run.js';
 import { estimateResolved, quantile, resolveScenario, type ScenarioInput } from '../src/index.js';
 import { place } from '../src/placement/place.js';
 import {
@@ -73,6 +76,8 @@ interface Case {
   /** The published test: tg512, tg8192, pp512, pp4096, … */
   readonly test: string;
   readonly heldOut: boolean;
+  /** Which figure `measured` and `predicted` are. */
+  readonly kind: 'decode' | 'prefill';
   readonly measured: number;
   /** Decode seconds per token with no fixed multi-GPU cost. */
   readonly baseSeconds: number;
@@ -122,6 +127,7 @@ function toCase(row: MultiGpuRow, kind: 'decode' | 'prefill'): Case {
     model: `${model} ${String(row.quant)}`,
     test: measured.test ?? '',
     heldOut: measured.heldOut === true,
+    kind,
     measured: (kind === 'decode' ? measured.decodeTokensPerSecond : measured.prefillTokensPerSecond) ?? NaN,
     baseSeconds: base.secondsPerToken,
     counts: multiGpuCostCounts(p, r.sums.layerCount),
@@ -339,3 +345,51 @@ for (const [name, group] of [
 }
 
 if (prefill.length > 0) report('Prefill', prefill);
+
+/**
+ * The held-out rows as a user runs them: the fixture's lines, unchanged, through `cliffbench estimate --batch`
+ * (a batch line ignores fields it does not know, such as `measured`).
+ */
+async function heldOutThroughBatch(path: string, cases: readonly Case[]): Promise<void> {
+  const heldOut = new Map(cases.filter((c) => c.heldOut).map((c) => [c.id, c]));
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '' && heldOut.has((JSON.parse(line) as { id: string }).id));
+  let out = '';
+  const code = await runCli(['estimate', '--batch', 'held-out.jsonl'], {
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => process.stderr.write(text),
+    readText: () => lines.join('\n'),
+  });
+  const answers = out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { id: string; error?: string } & Record<string, number>);
+  const errors: number[] = [];
+  const differing: string[] = [];
+  for (const a of answers) {
+    const c = heldOut.get(a.id);
+    const key = c?.kind === 'prefill' ? 'prefillTokensPerSecond' : 'decodeTokensPerSecond';
+    const figure = a[key];
+    if (c === undefined || a.error !== undefined || figure === undefined) {
+      differing.push(`${a.id}: ${a.error ?? 'no figure'}`);
+      continue;
+    }
+    errors.push(errorOf(c, figure));
+    if (Math.abs(figure / c.predicted - 1) > 1e-9)
+      differing.push(`${a.id}: batch ${figure}, library ${c.predicted}`);
+  }
+  console.log(
+    `\nHeld-out rows through \`cliffbench estimate --batch\` (exit ${code}, ${answers.length} answers for ${lines.length} lines):`,
+  );
+  console.log(summaryLine('held-out, batch', errors));
+  console.log(
+    differing.length === 0
+      ? '  every answer equals the library figure above'
+      : `  differing: ${differing.join('; ')}`,
+  );
+}
+
+await heldOutThroughBatch(process.argv[2] ?? defaultPath, [...decode, ...prefill]);
