@@ -8,11 +8,13 @@ import { place } from '../placement/place.js';
 import { decodeTimeAnyGpus } from '../speed/multi-gpu-decode.js';
 import { prefillTimeAnyGpus } from '../speed/multi-gpu-prefill.js';
 import { prefillBasis } from '../speed/prefill-basis.js';
+import { ENCODE_RANGE } from '../speed/vision-encode.js';
 import { bandFactors } from '../uncertainty/band.js';
 import { bytesBand, timeToFirstTokenBand } from '../uncertainty/derived-bands.js';
 import { deviceClassOf, prefillBandFactors } from '../uncertainty/prefill-band.js';
 import { adviceFor } from './advice.js';
 import type { Advice, DetailedEstimate, EstimateBands } from './detailed.js';
+import { imageEncodeOf } from './mmproj.js';
 import { multiGpuPlacement } from './multi-gpu-result.js';
 import { parallelStreams } from './parallel-slots.js';
 import { type ResolveOptions, resolveScenario } from './resolve-scenario.js';
@@ -50,6 +52,12 @@ function contextWarnings(r: ResolvedScenario): string[] {
   return out;
 }
 
+/** A time-to-first-token band with the images' encode time at the ends of its validation range added. */
+const withEncodeRange = (b: { low: number; high: number }, encodeSeconds: number) =>
+  encodeSeconds === 0
+    ? b
+    : { low: b.low + encodeSeconds * ENCODE_RANGE.low, high: b.high + encodeSeconds * ENCODE_RANGE.high };
+
 /**
  * The full estimate of a resolved scenario: placement, regime, decode (with band), prefill, time to first
  * token, memory, basis, warnings and advice. Allocation-light and fast when `advice` is off or the model fits.
@@ -58,6 +66,10 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
   const p = place(r);
   const decode = decodeTimeAnyGpus(r, p);
   const prefill = prefillTimeAnyGpus(r, p);
+  // Images: the vision encoder runs before their tokens are prefilled.
+  const images = imageEncodeOf(r.mmproj, r.speed);
+  const encodeSeconds =
+    images?.encode === undefined ? 0 : images.encode.secondsPerImage * images.encode.images;
   const band = bandFactors(r.hardware.backend, p.regime, r.calibration?.decodeSpread);
   const advice = options.advice === false ? NO_ADVICE : adviceFor(r, p, decode.tokensPerSecond);
   const m = p.memory;
@@ -91,7 +103,7 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
     id: r.id,
     decodeTokensPerSecond: tps,
     prefillTokensPerSecond: prefill.tokensPerSecond,
-    timeToFirstTokenSeconds: prefill.seconds + decode.secondsPerToken,
+    timeToFirstTokenSeconds: prefill.seconds + encodeSeconds + decode.secondsPerToken,
     fits: p.fits,
     regime: p.regime,
     band: { low: tps * band.low, high: tps * band.high },
@@ -106,7 +118,10 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
       low: prefill.tokensPerSecond * prefillBand.low,
       high: prefill.tokensPerSecond * prefillBand.high,
     },
-    timeToFirstTokenBand: timeToFirstTokenBand(prefill.seconds, decode.secondsPerToken, prefillBand, band),
+    timeToFirstTokenBand: withEncodeRange(
+      timeToFirstTokenBand(prefill.seconds, decode.secondsPerToken, prefillBand, band),
+      encodeSeconds,
+    ),
     memoryBand: {
       deviceBytes: bytesBand(
         deviceBytes,
@@ -119,7 +134,7 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
       p.perDevice === undefined
         ? { gpuLayers: p.split.gpuLayers, totalLayers: n, cpuMoeLayers }
         : { gpuLayers: p.split.gpuLayers, totalLayers: n, cpuMoeLayers, ...multiGpuPlacement(p) },
-    basis: `${r.basis}; ${prefillBasis(r.speed, prefill.bound, hw.layout === 'cpu' || p.split.gpuLayers === 0)}; ${band.note}`,
+    basis: `${r.basis}; ${prefillBasis(r.speed, prefill.bound, hw.layout === 'cpu' || p.split.gpuLayers === 0)}${images === undefined ? '' : `; ${images.note}`}; ${band.note}`,
     warnings,
     breakdown: {
       weightsByGroup: r.weights.byGroup,
@@ -159,7 +174,10 @@ export function estimateResolved(r: ResolvedScenario, options: EstimateOptions =
     },
     advice,
   };
-  return (r.settings.parallel ?? 1) > 1 ? { ...result, parallel: parallelStreams(r, decode) } : result;
+  const withImages = images?.encode === undefined ? result : { ...result, imageEncode: images.encode };
+  return (r.settings.parallel ?? 1) > 1
+    ? { ...withImages, parallel: parallelStreams(r, decode) }
+    : withImages;
 }
 
 /** The detailed estimate of a scenario (throws CliffbenchError for bad input). */

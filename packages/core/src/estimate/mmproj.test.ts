@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { GEMMA3_KEYS, GEMMA4_KEYS, mmprojFixture } from '../../test/mmproj-files.js';
+import { readMmprojHeader } from '../import/mmproj-header.js';
 import { catalogConfig } from '../model/catalog.js';
 import { catalogVision } from '../model/catalog-vision.js';
-import { estimate } from './estimate.js';
+import { ENCODE_RANGE } from '../speed/vision-encode.js';
+import { estimate, estimateDetailed } from './estimate.js';
 import { resolveScenario } from './resolve-scenario.js';
 
 const BASE = { model: 'gemma-3-27b', quant: 'Q4_K_M', device: 'rtx 3090' } as const;
@@ -52,7 +55,9 @@ describe('images', () => {
     expect(v.basis).toMatch(
       /2 images × 280 tokens = 560 prompt tokens \(gemma4v: at most 280 an image, llama\.cpp's limit\)/,
     );
-    expect(v.basis).toMatch(/vision encoder's own compute per image is not counted/);
+    expect(v.basis).toMatch(
+      /image encoding ≈ \d+ ms × 2 on the GPU \(ViT 27 blocks × 1152 wide, 2520 patches/,
+    );
   });
 
   it('say when the prompt with its images no longer fits the context', () => {
@@ -114,5 +119,90 @@ describe('images', () => {
         mmprojBytes: 6e8,
       }),
     ).toThrow(/tokens an image adds are not known for projector "unknown": give them with --image-tokens N/);
+  });
+});
+
+describe('image encoding', () => {
+  const GEMMA3 = { model: 'gemma-3-12b', quant: 'Q4_K_M', device: 'rtx 3090' } as const;
+
+  it('adds the encoder time of each image to the time to first token', () => {
+    const [one, three] = [estimate({ ...GEMMA3, images: 1 }), estimate({ ...GEMMA3, images: 3 })];
+    const perImage = one.imageEncode?.secondsPerImage ?? 0;
+    expect(perImage).toBeGreaterThan(0);
+    expect(three.imageEncode).toEqual({ secondsPerImage: perImage, images: 3, onGpu: true });
+    // Two more images: their prompt tokens (prefill) and two more encodes.
+    const prefillOnly = (e: typeof one) => 512 + 256 * (e.imageEncode?.images ?? 0);
+    const prefillSeconds = (e: typeof one) => prefillOnly(e) / e.prefillTokensPerSecond;
+    const rest = (e: typeof one) => e.timeToFirstTokenSeconds - prefillSeconds(e);
+    expect(rest(three) - rest(one)).toBeCloseTo(2 * perImage, 9);
+    expect(one.basis).toMatch(
+      /image encoding ≈ \d+ ms × 1 on the GPU \(ViT 27 blocks × 1152 wide, 4096 patches: 5\.45 TFLOP an image/,
+    );
+    expect(estimate(GEMMA3).imageEncode).toBeUndefined();
+  });
+
+  it('widens the time-to-first-token band by the validation range of the encode time', () => {
+    const text = estimate({ ...GEMMA3, mmproj: 'auto' });
+    const image = estimate({ ...GEMMA3, mmproj: 'auto', images: 1, promptTokens: 256 });
+    // Same 512 prompt tokens, so the prefill and its band are the same; the image adds its encode at the ends.
+    const encode = image.imageEncode?.secondsPerImage ?? 0;
+    expect(image.timeToFirstTokenBand.low - text.timeToFirstTokenBand.low).toBeCloseTo(
+      encode * ENCODE_RANGE.low,
+      9,
+    );
+    expect(image.timeToFirstTokenBand.high - text.timeToFirstTokenBand.high).toBeCloseTo(
+      encode * ENCODE_RANGE.high,
+      9,
+    );
+  });
+
+  it('runs on the CPU with --no-mmproj-offload and on a CPU-only device, more slowly', () => {
+    const gpu = estimate({ ...GEMMA3, images: 1 });
+    const ram = estimate({ ...GEMMA3, images: 1, mmprojOffload: false });
+    expect(ram.imageEncode?.onGpu).toBe(false);
+    expect(ram.imageEncode?.secondsPerImage ?? 0).toBeGreaterThan(
+      10 * (gpu.imageEncode?.secondsPerImage ?? 0),
+    );
+    expect(ram.basis).toMatch(/image encoding ≈ \d+ ms × 1 on the CPU/);
+    const cpu = estimate({ model: 'gemma-3-4b', quant: 'Q4_K_M', device: 'ryzen 9 7950x', images: 1 });
+    expect(cpu.imageEncode?.onGpu).toBe(false);
+  });
+
+  it('a dynamic-resolution image given fewer tokens runs fewer patches', () => {
+    const GEMMA4 = { model: 'gemma-4-26b-a4b', quant: 'Q4_K_M', device: 'rtx 4090' } as const;
+    const full = resolveScenario({ ...GEMMA4, images: 1 });
+    const small = resolveScenario({ ...GEMMA4, images: 1, imageTokens: 70 });
+    expect(full.mmproj?.patches).toBe(280 * 9);
+    expect(small.mmproj?.patches).toBe(70 * 9);
+  });
+
+  it('says so when the encoder is not known, and counts no time for it', () => {
+    const e = estimateDetailed({
+      model: 'llama-3-8b',
+      quant: 'Q4_K_M',
+      device: 'rtx 3090',
+      images: 1,
+      imageTokens: 576,
+      mmprojBytes: 6e8,
+    });
+    expect(e.imageEncode).toBeUndefined();
+    expect(e.basis).toMatch(
+      /image encoding not counted: the vision encoder's shape is not known for projector "unknown"/,
+    );
+  });
+
+  it("reads the encoder's shape from a projector file's header", async () => {
+    const keys = {
+      'clip.vision.block_count': 2,
+      'clip.vision.embedding_length': 64,
+      'clip.vision.feed_forward_length': 256,
+    };
+    const g3 = await readMmprojHeader(mmprojFixture({ ...GEMMA3_KEYS, ...keys }).bytes);
+    expect(g3.encoder).toEqual({ layers: 2, hidden: 64, ffn: 256, gated: false });
+    const r = resolveScenario({ ...GEMMA3, images: 1 }, { mmproj: g3 });
+    expect(r.mmproj?.encoder).toEqual(g3.encoder);
+    expect(r.mmproj?.patches).toBe(64 * 64);
+    const bare = await readMmprojHeader(mmprojFixture(GEMMA4_KEYS).bytes);
+    expect(bare.encoder).toBeUndefined();
   });
 });

@@ -7,26 +7,36 @@
  * size given (`mmprojBytes`), or the catalog's (model/catalog-vision.ts) or a SigLIP `vision_config`'s.
  *
  * Tokens an image becomes, by projector type, as llama.cpp's `clip_n_output_tokens` and `load_hparams` count
- * them (tools/mtmd/clip.cpp, commit e98e7bc070680e4bb6457296b9dcbf6b14c8eedf).
+ * them (tools/mtmd/clip.cpp, commit e98e7bc070680e4bb6457296b9dcbf6b14c8eedf), and the patches its vision encoder
+ * runs before pooling or merging them into those tokens (speed/vision-encode.ts times the encoder).
  */
 import { CliffbenchError } from '../errors.js';
 import type { ModelArchitecture } from '../model/architecture.js';
-import { catalogVision, type SiglipVisionConfig, siglipProjectorBytes } from '../model/catalog-vision.js';
+import {
+  catalogVision,
+  type SiglipVisionConfig,
+  siglipEncoder,
+  siglipProjectorBytes,
+} from '../model/catalog-vision.js';
+import type { SpeedCoefficients } from '../speed/coefficients.js';
+import { imageEncodeTime, type VisionEncoder } from '../speed/vision-encode.js';
 import type { ResolvedHardware } from './resolve-hardware.js';
 
 /**
  * - `grid`: a fixed-size image, (image_size / patch_size)² patches, each side pooled by `merge`
  *   (`clip.vision.projector.scale_factor` overrides it where llama.cpp reads that key);
  * - `fixed`: always that many;
- * - `budget`: dynamic resolution, at most `max` (llama.cpp's `set_limit_image_tokens(min, max)`): the worst case.
+ * - `budget`: dynamic resolution, at most `max` (llama.cpp's `set_limit_image_tokens(min, max)`): the worst case;
+ *   `patchesPerToken` is the encoder's patches pooled or merged into one token, where cited.
  */
 type TokenRule =
   | { readonly kind: 'grid'; readonly merge: number; readonly scaleKey: boolean }
   | { readonly kind: 'fixed'; readonly tokens: number }
-  | { readonly kind: 'budget'; readonly max: number };
+  | { readonly kind: 'budget'; readonly max: number; readonly patchesPerToken?: number };
 
 const grid = (merge: number, scaleKey = false): TokenRule => ({ kind: 'grid', merge, scaleKey });
-const budget = (max: number): TokenRule => ({ kind: 'budget', max });
+const budget = (max: number, patchesPerToken?: number): TokenRule =>
+  patchesPerToken === undefined ? { kind: 'budget', max } : { kind: 'budget', max, patchesPerToken };
 
 const TOKEN_RULES: Readonly<Record<string, TokenRule>> = {
   // LLaVA-style MLP projectors: one token per patch.
@@ -40,13 +50,15 @@ const TOKEN_RULES: Readonly<Record<string, TokenRule>> = {
   gemma3: grid(4, true),
   // Gemma 3n: MobileNetV5's adapter always outputs 16 × 16.
   gemma3nv: { kind: 'fixed', tokens: 256 },
-  // Gemma 4 and its unified 12B: set_limit_image_tokens(40, 280).
-  gemma4v: budget(280),
+  // Gemma 4: set_limit_image_tokens(40, 280); the pooler averages n_merge × n_merge = 3 × 3 patches a token
+  // (tools/mtmd/models/gemma4v.cpp "Gemma4VisionPooler"). The unified 12B has no encoder (only a projection).
+  gemma4v: budget(280, 9),
   gemma4uv: budget(280),
-  // Qwen2/2.5/3-VL and GLM-4V: set_limit_image_tokens(8, 4096).
-  qwen2vl_merger: budget(4096),
-  'qwen2.5vl_merger': budget(4096),
-  qwen3vl_merger: budget(4096),
+  // Qwen2/2.5/3-VL and GLM-4V: set_limit_image_tokens(8, 4096); Qwen's merger joins 2 × 2 patches a token
+  // (load_hparams n_merge 2, tools/mtmd/models/qwen2vl.cpp).
+  qwen2vl_merger: budget(4096, 4),
+  'qwen2.5vl_merger': budget(4096, 4),
+  qwen3vl_merger: budget(4096, 4),
   glm4v: budget(4096),
   // Pixtral and Kimi-VL: set_limit_image_tokens(8, 1024).
   pixtral: budget(1024),
@@ -87,6 +99,19 @@ export function imageTokensOf(projector: string, g: ImageGeometry): ImageTokens 
   };
 }
 
+/**
+ * Patches the encoder runs for one image of `tokens` tokens: a fixed-size image's (image_size / patch_size)²,
+ * a dynamic-resolution one's tokens × patches per token; undefined where the rule or geometry is not known.
+ */
+export function imagePatchesOf(projector: string, g: ImageGeometry, tokens: number): number | undefined {
+  const rule = TOKEN_RULES[projector];
+  if (rule?.kind === 'budget')
+    return rule.patchesPerToken === undefined ? undefined : tokens * rule.patchesPerToken;
+  if (rule?.kind !== 'grid' || g.imageSize === undefined || !(g.patchSize !== undefined && g.patchSize > 0))
+    return undefined;
+  return Math.floor(g.imageSize / g.patchSize) ** 2;
+}
+
 /** A projector as read from its file (import/mmproj-header.ts). */
 export interface ProjectorFile {
   /** The file (or URL) read. */
@@ -99,6 +124,10 @@ export interface ProjectorFile {
   readonly imageTokens?: number;
   /** How `imageTokens` was found, for the basis line. */
   readonly tokensNote: string;
+  /** The image geometry its header gives (for the encoder's patch count). */
+  readonly geometry?: ImageGeometry;
+  /** Its vision encoder's shape, from the header's clip.vision.* keys, when they are all there. */
+  readonly encoder?: VisionEncoder;
 }
 
 /** The scenario fields about the projector and images. */
@@ -124,9 +153,13 @@ export interface Mmproj {
   /** Tokens each image adds; undefined when unknown (then `images` is 0). */
   readonly imageTokens?: number | undefined;
   readonly tokensNote: string;
+  /** The vision encoder's shape, when known (its time per image, speed/vision-encode.ts). */
+  readonly encoder?: VisionEncoder | undefined;
+  /** Patches the encoder runs per image (before pooling), when known. */
+  readonly patches?: number | undefined;
 }
 
-type Known = Omit<Mmproj, 'onGpu' | 'images'>;
+type Known = Omit<Mmproj, 'onGpu' | 'images' | 'patches'> & { readonly geometry?: ImageGeometry };
 
 /** A finite number, or undefined. */
 export const finite = (v: unknown): number | undefined =>
@@ -156,16 +189,26 @@ function knownProjector(
   const facts = hfConfig === undefined ? catalogVision(model.id) : undefined;
   if (facts !== undefined) {
     const t = imageTokensOf(facts.projector, facts);
-    return { bytes: facts.bytes, projector: facts.projector, source: facts.source, ...tokensOf(t) };
+    return {
+      bytes: facts.bytes,
+      projector: facts.projector,
+      source: facts.source,
+      geometry: facts,
+      ...(facts.encoder === undefined ? {} : { encoder: facts.encoder }),
+      ...tokensOf(t),
+    };
   }
   const siglip = siglipOf(hfConfig);
   if (siglip === undefined) return undefined;
   // transformers' Gemma 3 wrapper (model_type gemma3) is llama.cpp's gemma3 projector; others are not modelled.
   const projector = hfConfig?.model_type === 'gemma3' ? 'gemma3' : 'unknown';
-  const t = imageTokensOf(projector, { imageSize: siglip.image_size, patchSize: siglip.patch_size });
+  const geometry = { imageSize: siglip.image_size, patchSize: siglip.patch_size };
+  const t = imageTokensOf(projector, geometry);
   return {
     bytes: siglipProjectorBytes(siglip, model.hiddenSize),
     projector,
+    geometry,
+    encoder: siglipEncoder(siglip),
     source: 'computed from the config.json vision_config (SigLIP, F16)',
     ...tokensOf(t),
   };
@@ -222,11 +265,15 @@ export function mmprojOf(
       `The tokens an image adds are not known for projector "${p.projector}": give them with --image-tokens N (imageTokens).`,
     );
   }
+  const { geometry, ...projector } = p;
+  const patches =
+    imageTokens === undefined ? undefined : imagePatchesOf(p.projector, geometry ?? {}, imageTokens);
   return {
-    ...p,
+    ...projector,
     onGpu: req.mmprojOffload !== false && layout !== 'cpu',
     images,
     imageTokens,
+    ...(patches === undefined ? {} : { patches }),
     ...(req.imageTokens === undefined ? {} : { tokensNote: `${req.imageTokens} an image, as given` }),
   };
 }
@@ -251,8 +298,38 @@ export function mmprojNote(m: Mmproj): string {
   const head = `vision projector (mmproj${kind}) ${size} ${where}, ${m.source}`;
   if (m.images === 0) return head;
   const tokens = imagePromptTokens(m);
-  return (
-    `${head}; ${m.images} image${m.images === 1 ? '' : 's'} × ${m.imageTokens} tokens = ${tokens} prompt tokens (${m.tokensNote}); ` +
-    "the vision encoder's own compute per image is not counted"
-  );
+  return `${head}; ${m.images} image${m.images === 1 ? '' : 's'} × ${m.imageTokens} tokens = ${tokens} prompt tokens (${m.tokensNote})`;
+}
+
+/** The images' encode time, for the result. */
+export interface ImageEncode {
+  readonly secondsPerImage: number;
+  readonly images: number;
+  /** On the GPU (the projector offloaded), or on the CPU. */
+  readonly onGpu: boolean;
+}
+
+/**
+ * The vision encoder's time for the scenario's images (speed/vision-encode.ts) and the basis note saying how it
+ * was found; no time (and a note saying so) when the encoder's shape or patch count is not known.
+ */
+export function imageEncodeOf(
+  m: Mmproj | undefined,
+  speed: SpeedCoefficients,
+): { readonly encode?: ImageEncode; readonly note: string } | undefined {
+  if (m === undefined || m.images === 0) return undefined;
+  if (m.encoder === undefined || m.patches === undefined) {
+    return {
+      note: `image encoding not counted: the vision encoder's ${m.encoder === undefined ? 'shape' : 'patch count'} is not known for projector "${m.projector}"`,
+    };
+  }
+  const t = imageEncodeTime(speed, m.encoder, m.patches, m.onGpu);
+  const e = m.encoder;
+  return {
+    encode: { secondsPerImage: t.secondsPerImage, images: m.images, onGpu: m.onGpu },
+    note:
+      `image encoding ≈ ${(t.secondsPerImage * 1e3).toFixed(0)} ms × ${m.images} on the ${m.onGpu ? 'GPU' : 'CPU'} ` +
+      `(ViT ${e.layers} blocks × ${e.hidden} wide, ${m.patches} patches: ${(t.flopsPerImage / 1e12).toFixed(2)} TFLOP an image ` +
+      'at the F16 matmul rate and attention efficiency of the prefill model), added to the time to first token',
+  };
 }

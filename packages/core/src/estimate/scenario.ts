@@ -235,6 +235,15 @@ export interface EstimateResult {
   };
   /** Concurrent streams (`parallel` > 1): each stream's context and decode, and all of them together. */
   readonly parallel?: ParallelStreams;
+  /**
+   * Images: the vision encoder's seconds per image and where it ran; their sum is in the time to first token.
+   * Absent without images, or when the encoder's shape is not known (the basis says so).
+   */
+  readonly imageEncode?: {
+    readonly secondsPerImage: number;
+    readonly images: number;
+    readonly onGpu: boolean;
+  };
   /** Which numbers the estimate rests on (spec or measured bandwidth, fitted η and t0, file size...). */
   readonly basis: string;
   /** What is slow or does not fit, and what the user can change. */

@@ -2,8 +2,10 @@
  * @module model/catalog-vision — the vision projector (mmproj) of each multimodal catalog model, for estimates
  * that ask for images without giving the file: its llama.cpp projector type and image geometry (which decide
  * the tokens an image adds, estimate/mmproj.ts) and its size, each from a cited fact. Also the size of a
- * SigLIP projector computed from a Hugging Face `vision_config`, for imported configs.
+ * SigLIP projector computed from a Hugging Face `vision_config`, for imported configs. Encoder shapes (for the
+ * encode time per image, speed/vision-encode.ts) where a cited source gives them.
  */
+import type { VisionEncoder } from '../speed/vision-encode.js';
 
 /** What a catalog model's projector is. */
 export interface VisionFacts {
@@ -16,6 +18,8 @@ export interface VisionFacts {
   readonly bytes: number;
   /** Where `bytes` comes from. */
   readonly source: string;
+  /** The vision encoder's shape, where cited. */
+  readonly encoder?: VisionEncoder;
 }
 
 /** The fields of a SigLIP `vision_config` (transformers SiglipVisionConfig) the parameter count needs. */
@@ -47,6 +51,14 @@ export function siglipProjectorBytes(v: SiglipVisionConfig, textHidden: number):
   return 2 * matrices + 4 * vectors;
 }
 
+/** A SigLIP tower's encoder: its MLP is fc1/fc2, not gated (transformers modeling_siglip.py SiglipMLP). */
+export const siglipEncoder = (v: SiglipVisionConfig): VisionEncoder => ({
+  layers: v.num_hidden_layers,
+  hidden: v.hidden_size,
+  ffn: v.intermediate_size,
+  gated: false,
+});
+
 /**
  * Gemma 3 4B/12B/27B share one SigLIP tower: vision_config of huggingface.co/google/gemma-3-{4b,12b,27b}-it
  * config.json (hidden 1152, intermediate 4304, 27 layers, 14-pixel patches of 896-pixel images); the Gemma 3
@@ -65,6 +77,7 @@ const gemma3 = (textHidden: number): VisionFacts => ({
   imageSize: GEMMA3_SIGLIP.image_size,
   patchSize: GEMMA3_SIGLIP.patch_size,
   bytes: siglipProjectorBytes(GEMMA3_SIGLIP, textHidden),
+  encoder: siglipEncoder(GEMMA3_SIGLIP),
   source:
     'computed from the SigLIP vision_config of google/gemma-3-*-it config.json (F16 matrices, F32 norms and biases)',
 });
@@ -73,18 +86,36 @@ const gemma3 = (textHidden: number): VisionFacts => ({
  * Gemma 4: vision_config image_size 768 / patch_size 16 is only the geometry llama.cpp warms up with; gemma4v is
  * dynamic-resolution (at most 280 tokens an image, estimate/mmproj.ts).
  */
-const gemma4 = (projector: string, bytes: number, source: string): VisionFacts => ({
+const gemma4 = (projector: string, bytes: number, source: string, encoder?: VisionEncoder): VisionFacts => ({
   projector,
   imageSize: 768,
   patchSize: 16,
   bytes,
   source,
+  ...(encoder === undefined ? {} : { encoder }),
 });
 
 /** Published F16 mmproj of Gemma 4 26B A4B, bytes (mmproj-gemma-4-26b-a4b-it-f16.gguf). */
 const GEMMA4_26B_MMPROJ = 1_193_058_432;
 /** The vision tower's width; the projection into the text model is 1152 × its hidden size (F16). */
 const GEMMA4_VISION_HIDDEN = 1152;
+
+/**
+ * Gemma 4 26B A4B / 31B vision tower: width 1152 and a gated MLP of 4304 (tensor shapes v.blk.N.attn_q/k/v/out
+ * [1152, 1152] and ffn_gate/ffn_up/ffn_down [1152, 4304], 9,916,416 bytes each in BF16, as llama.cpp's loader lists
+ * them in github.com/ggml-org/llama.cpp/pull/21760). 27 blocks: a block is 2 × (4·1152² + 3·1152·4304) =
+ * 40,366,080 bytes, and 27 of them plus the projection (2 × 1152 × 2816), the patch embedding (2 × 3 × 16² × 1152)
+ * and two F32 position tables of 10,240 × 1152 come to 1,192,513,536 of the file's 1,193,058,432 bytes, the
+ * rest (0.5 MB) being 1-D norms; 26 blocks leave 41 MB unaccounted for, 28 overrun the file.
+ */
+const GEMMA4_VISION: VisionEncoder = { layers: 27, hidden: GEMMA4_VISION_HIDDEN, ffn: 4304, gated: true };
+
+/**
+ * Gemma 4 E2B/E4B vision tower: gemma4.vision.block_count 16, embedding_length 768, feed_forward_length 3072 (the
+ * GGUF's keys as llama.cpp prints them in github.com/ollama/ollama/issues/16532); gated like the larger tower
+ * (the same Gemma4VisionModel).
+ */
+const GEMMA4_EDGE_VISION: VisionEncoder = { layers: 16, hidden: 768, ffn: 3072, gated: true };
 
 /**
  * Gemma 4 E2B/E4B: the model card gives a vision encoder of ≈150M and an audio encoder of ≈300M parameters
@@ -97,11 +128,13 @@ const VISION: Readonly<Record<string, VisionFacts>> = {
     'gemma4v',
     GEMMA4_EDGE_MMPROJ,
     'Gemma 4 model card: ≈150M vision + ≈300M audio encoder parameters, F16 (rounded figures)',
+    GEMMA4_EDGE_VISION,
   ),
   'gemma-4-e4b': gemma4(
     'gemma4v',
     GEMMA4_EDGE_MMPROJ,
     'Gemma 4 model card: ≈150M vision + ≈300M audio encoder parameters, F16 (rounded figures)',
+    GEMMA4_EDGE_VISION,
   ),
   'gemma-4-12b': gemma4(
     'gemma4uv',
@@ -112,12 +145,14 @@ const VISION: Readonly<Record<string, VisionFacts>> = {
     'gemma4v',
     GEMMA4_26B_MMPROJ,
     'mmproj-gemma-4-26b-a4b-it-f16.gguf, 1,193,058,432 bytes (huggingface.co/keyuan01/Gemma-4-26B-A4B-it-MixQ-13G-GGUF)',
+    GEMMA4_VISION,
   ),
   // The same tower as 26B A4B; only the projection into the text model is wider (5376 vs 2816).
   'gemma-4-31b': gemma4(
     'gemma4v',
     GEMMA4_26B_MMPROJ + 2 * GEMMA4_VISION_HIDDEN * (5376 - 2816),
     "26B A4B's F16 mmproj plus the wider projection, 2 bytes × 1152 × (5376 − 2816) (hidden sizes of the two config.json files)",
+    GEMMA4_VISION,
   ),
   'gemma-3-4b': gemma3(2560),
   'gemma-3-12b': gemma3(3840),
