@@ -20,7 +20,7 @@ export type MmprojHeader = ProjectorFile;
  *   encoder (audio only).
  */
 export async function readMmprojSource(source: ByteSource): Promise<MmprojHeader> {
-  const { metadata, fileBytes } = await readGgufFileHeader(source);
+  const { metadata, fileBytes, tensors } = await readGgufFileHeader(source);
   const clipKeys = Object.keys(metadata).filter((k) => k.startsWith('clip.'));
   if (clipKeys.length === 0) {
     const arch = metadata['general.architecture'];
@@ -39,17 +39,28 @@ export async function readMmprojSource(source: ByteSource): Promise<MmprojHeader
   }
   const type = metadata['clip.projector_type'] ?? metadata['clip.vision.projector_type'];
   const projector = typeof type === 'string' ? type : 'unknown';
-  const { tokens, note } = imageTokensOf(projector, {
+  const geometry = {
     imageSize: finite(metadata['clip.vision.image_size']),
     patchSize: finite(metadata['clip.vision.patch_size']),
     scaleFactor: finite(metadata['clip.vision.projector.scale_factor']),
-  });
+  };
+  const { tokens, note } = imageTokensOf(projector, geometry);
+  // The encoder's shape (speed/vision-encode.ts): block count, width and MLP width; gated where the blocks have
+  // an ffn_gate tensor (clip.cpp's build_ffn uses one when the file has it).
+  const [layers, hidden, ffn] = [
+    metadata['clip.vision.block_count'],
+    metadata['clip.vision.embedding_length'],
+    metadata['clip.vision.feed_forward_length'],
+  ].map(finite);
+  const gated = tensors.some((t) => t.name.startsWith('v.blk.') && t.name.includes('.ffn_gate.'));
   return {
     name: source.name,
     bytes: fileBytes,
     projector,
     ...(tokens === undefined ? {} : { imageTokens: tokens }),
     tokensNote: note,
+    geometry,
+    ...(layers && hidden && ffn ? { encoder: { layers, hidden, ffn, gated } } : {}),
   };
 }
 
