@@ -90,7 +90,9 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   await expect(page.getByRole('alert').filter({ hasText: 'give 2 proportions' })).toHaveCount(0);
 
   // A vision projector: on the GPU it sits with GPU 0's runtime; in RAM (--no-mmproj-offload) it leaves it.
-  await page.getByText('Concurrent streams, vision projector').click();
+  // From the keyboard: Enter opens the section, Space toggles the checkbox, arrows move a select.
+  await page.getByText('Concurrent streams, vision projector').focus();
+  await page.keyboard.press('Enter');
   const runtime = await barFigure(gpu0, 'buffers');
   const projector = page.getByLabel('Vision projector (mmproj) size');
   await projector.fill('860 MB');
@@ -98,7 +100,8 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   await expect.poll(() => barFigure(gpu0, 'buffers')).toBeGreaterThan(runtime);
   // 860 MB is 0.80 GiB; each figure is rounded to 0.1 GiB.
   expect(Math.abs((await barFigure(gpu0, 'buffers')) - runtime - 860e6 / 2 ** 30)).toBeLessThanOrEqual(0.11);
-  await page.getByRole('checkbox', { name: /Projector on the GPU/ }).uncheck();
+  await page.getByRole('checkbox', { name: /Projector on the GPU/ }).focus();
+  await page.keyboard.press('Space');
   await expect.poll(() => barFigure(gpu0, 'buffers')).toBe(runtime);
   await expect(page).toHaveURL(/[?&]mmproj=860000000&mmcpu=1(&|$)/);
 
@@ -128,6 +131,21 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   expect(await figureOf(page, 'decode-aggregate')).toBe(four.all);
   await page.screenshot({ path: shot('estimate-two-3060-streams.png'), fullPage: true });
 
+  // Ollama's rule: every request keeps the whole context, so each stream's context is four times llama-server's.
+  const contextEach = async (): Promise<string> =>
+    /\(([\d.,k]+) context each\)/.exec((await chart.locator('.chart-summary').textContent()) ?? '')?.[1] ??
+    '';
+  const kib = (t: string): number => Number.parseFloat(t) * (t.endsWith('k') ? 1024 : 1) || Number.NaN;
+  const sharedContext = kib(await contextEach());
+  await page.getByLabel('Server', { exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/[?&]rt=ollama(&|$)/);
+  await expect.poll(async () => kib(await contextEach())).toBe(4 * sharedContext);
+  await expect(page.getByRole('checkbox', { name: /--kv-unified/ })).toBeDisabled();
+  const ollama = await streamsRow(page, 4);
+  expect(ollama.each).toBeLessThanOrEqual(four.each);
+  const ollamaSummary = (await chart.locator('.chart-summary').textContent()) ?? '';
+
   // The share link: the same GPUs, split, streams, verdict and curve.
   const link = new URL(page.url());
   expect(Object.fromEntries(link.searchParams)).toMatchObject({
@@ -150,6 +168,7 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   await expect(shared.getByRole('spinbutton', { name: 'Concurrent streams' })).toHaveValue('4');
   await expect(shared.getByLabel('Vision projector (mmproj) size')).toHaveValue('860 MB');
   await expect(shared.getByRole('checkbox', { name: /Projector on the GPU/ })).not.toBeChecked();
-  await expect(shared.getByTestId('chart-concurrency').locator('.chart-summary')).toHaveText(summary);
+  await expect(shared.getByLabel('Server', { exact: true })).toHaveValue('ollama');
+  await expect(shared.getByTestId('chart-concurrency').locator('.chart-summary')).toHaveText(ollamaSummary);
   await fresh.close();
 });
