@@ -71,6 +71,14 @@ export function formatEstimate(e: DetailedEstimate, title: EstimateTitle): strin
       'Prefill',
       `${tps(e.prefillTokensPerSecond)} tok/s (band ${tps(e.prefillBand.low)}–${tps(e.prefillBand.high)}) over ${title.promptTokens} prompt tokens · time to first token ${seconds(e.timeToFirstTokenSeconds)} (${seconds(e.timeToFirstTokenBand.low)}–${seconds(e.timeToFirstTokenBand.high)})`,
     ),
+    ...(e.imageEncode === undefined
+      ? []
+      : [
+          row(
+            'Images',
+            `image encoding ≈ ${(e.imageEncode.secondsPerImage * 1e3).toFixed(0)} ms × ${e.imageEncode.images} on the ${e.imageEncode.onGpu ? 'GPU' : 'CPU'} (in the time to first token)`,
+          ),
+        ]),
     ...memoryPools(e).map((pool) => row(pool.label, `${textBar(pool)} ${pool.text}`)),
     row('Memory band', memoryBandText(e)),
     row('Per token', tierLine(e)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GEMMA3_KEYS, GEMMA4_KEYS, mmprojFixture } from '../../test/mmproj-files.js';
+import { formatEstimate } from '../cli/format-estimate.js';
 import { readMmprojHeader } from '../import/mmproj-header.js';
 import { catalogConfig } from '../model/catalog.js';
 import { catalogVision } from '../model/catalog-vision.js';
@@ -139,6 +140,16 @@ describe('image encoding', () => {
       /image encoding ≈ \d+ ms × 1 on the GPU \(ViT 27 blocks × 1152 wide, 4096 patches: 5\.45 TFLOP an image/,
     );
     expect(estimate(GEMMA3).imageEncode).toBeUndefined();
+  });
+
+  it('shows the encode time on its own line of the human output', () => {
+    const e = estimateDetailed({ ...GEMMA3, images: 2 });
+    const title = { ...GEMMA3, backend: 'cuda', contextTokens: 8192, promptTokens: 1024 };
+    const ms = Math.round((e.imageEncode?.secondsPerImage ?? 0) * 1e3);
+    expect(formatEstimate(e, title)).toContain(
+      `  Images         image encoding ≈ ${ms} ms × 2 on the GPU (in the time to first token)`,
+    );
+    expect(formatEstimate(estimateDetailed(GEMMA3), title)).not.toContain('image encoding');
   });
 
   it('widens the time-to-first-token band by the validation range of the encode time', () => {
