@@ -54,12 +54,13 @@ export const NO_MULTI_GPU_COSTS: MultiGpuCosts = {
  * test/fixtures/validation-multigpu.jsonl not marked held out: least squares in log(predicted/measured), each
  * constant on its split mode's rows (layer: the XiongjieDai/GPU-Benchmarks-on-LLM-Inference May-2024 tables and
  * llama.cpp PR #19378; row: the same README's Dec-2023 tables, run before llama.cpp had `-sm`, and issue
- * #5619; tensor: PR #19378). The script prints leave-one-machine-out cross-validation and the held-out rows.
+ * #5619; tensor: PR #19378), each row with flash attention as its run had it (off in every run before llama.cpp's
+ * llama-bench defaulted to it). The script prints leave-one-machine-out cross-validation and the held-out rows.
  */
 export const MULTI_GPU_COSTS: MultiGpuCosts = {
-  layerHandoverSeconds: 121e-6,
-  rowSyncSecondsPerLayer: 198e-6,
-  rowGatherSecondsPerLayerPeer: 118e-6,
+  layerHandoverSeconds: 120e-6,
+  rowSyncSecondsPerLayer: 201e-6,
+  rowGatherSecondsPerLayerPeer: 119e-6,
   tensorSyncSecondsPerLayer: 55e-6,
 };
 
