@@ -146,6 +146,15 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   expect(ollama.each).toBeLessThanOrEqual(four.each);
   const ollamaSummary = (await chart.locator('.chart-summary').textContent()) ?? '';
 
+  // The best-settings card names the split it picked for the two cards, as its llama-server command uses it.
+  const picked = page.getByTestId('tuned-split').first();
+  await expect(picked).toContainText(/^-sm (layer|row|tensor) /);
+  const flags = /^(-sm \w+)(?: (-ts [\d.,]+))?/.exec((await picked.textContent()) ?? '');
+  const serve = page.locator('.best-settings pre').first();
+  await expect(serve).toContainText(flags?.[1] ?? 'no -sm');
+  if (flags?.[2] !== undefined) await expect(serve).toContainText(flags[2]);
+  else await expect(serve).not.toContainText('-ts ');
+
   // The share link: the same GPUs, split, streams, verdict and curve.
   const link = new URL(page.url());
   expect(Object.fromEntries(link.searchParams)).toMatchObject({

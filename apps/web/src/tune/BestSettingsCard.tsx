@@ -114,6 +114,7 @@ export function BestSettingsCard({ scenario, calibration, modelPath }: BestSetti
   const chosen = choice.value.key === key ? choice.value.index : 0;
   const index = Math.min(chosen, Math.max(0, r.configurations.length - 1));
   const config = r.configurations[index];
+  const gpus = r.configurations[0]?.split?.devices.length ?? 1;
   const curve = view.curve(index);
   return (
     <section class="card best-settings" aria-labelledby="best-settings-title">
@@ -121,6 +122,7 @@ export function BestSettingsCard({ scenario, calibration, modelPath }: BestSetti
       <p class="basis">
         {r.model.name} {r.quant} on {r.device}, {r.requestedContextTokens.toLocaleString()} tokens of context,{' '}
         {(r.requestedMarginBytes / 2 ** 20).toFixed(0)} MiB of GPU memory left free
+        {gpus > 1 ? ` over the ${gpus} GPUs together` : ''}
         {calibration === undefined ? ' (spec-sheet bandwidths)' : ' (calibrated by your benchmark)'}.
       </p>
       {config === undefined ? (
