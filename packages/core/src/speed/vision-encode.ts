@@ -73,8 +73,8 @@ export function imageEncodeTime(
 
 /**
  * Measured ÷ predicted encode time over the published rows of test/fixtures/validation-vision.jsonl (printed by
- * `npm run validate:vision`), rounded outwards: the encode part of the time-to-first-token band. Two rows, one
- * factor apart by 6.6, show no consistent factor to fit: LLaVA 1.5's CLIP on an Apple M2 (llama.cpp, 0.91) and
- * Gemma 4 31B's tower on a V100 (ollama's own graph, flash attention off, 6.01).
+ * `npm run validate:vision`), rounded outwards: the encode part of the time-to-first-token band. The two rows,
+ * 6.6× apart, show no consistent factor to fit: LLaVA 1.5's CLIP on an Apple M2 (llama.cpp, 0.91) and Gemma 4
+ * 31B's tower on a V100 (ollama's own graph, flash attention off, 6.01).
  */
 export const ENCODE_RANGE = { low: 0.91, high: 6.02 } as const;
