@@ -202,6 +202,12 @@ describe('image encoding', () => {
     );
   });
 
+  it("Gemma 4 12B's unified projector has no encoder to time", () => {
+    const e = estimate({ model: 'gemma-4-12b', quant: 'Q4_K_M', device: 'rtx 4090', images: 1 });
+    expect(e.imageEncode).toBeUndefined();
+    expect(e.basis).toMatch(/no vision encoder to time: gemma4uv projects the image's patches straight/);
+  });
+
   it("reads the encoder's shape from a projector file's header", async () => {
     const keys = {
       'clip.vision.block_count': 2,

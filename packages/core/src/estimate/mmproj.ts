@@ -67,6 +67,13 @@ const TOKEN_RULES: Readonly<Record<string, TokenRule>> = {
   lfm2: budget(256),
 };
 
+/**
+ * Projectors with no ViT: Gemma 4 12B's unified projector is a patch embedding, position tables, norms and one
+ * projection into the text model, no transformer blocks (ggml-org/llama.cpp tools/mtmd/models/gemma4uv.cpp, commit
+ * 06e514f61476a45c38b36ac37ca5133114b90ab3): nothing for the encode time to count.
+ */
+const ENCODER_FREE: ReadonlySet<string> = new Set(['gemma4uv']);
+
 /** The image geometry a projector's header (or config) gives. */
 export interface ImageGeometry {
   readonly imageSize?: number | undefined;
@@ -318,6 +325,11 @@ export function imageEncodeOf(
   speed: SpeedCoefficients,
 ): { readonly encode?: ImageEncode; readonly note: string } | undefined {
   if (m === undefined || m.images === 0) return undefined;
+  if (ENCODER_FREE.has(m.projector)) {
+    return {
+      note: `no vision encoder to time: ${m.projector} projects the image's patches straight into the model`,
+    };
+  }
   if (m.encoder === undefined || m.patches === undefined) {
     return {
       note: `image encoding not counted: the vision encoder's ${m.encoder === undefined ? 'shape' : 'patch count'} is not known for projector "${m.projector}"`,
