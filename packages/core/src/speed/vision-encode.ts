@@ -11,8 +11,11 @@
  * counted at the patch count before any pooling or merging (that comes after the blocks). The rates are the
  * prefill model's (speed/coefficients.ts, speed/prefill.ts): matmuls at the F16 path's effective rate (projector
  * files are F16/BF16) with the same tile occupancy, attention at `attentionEfficiency` of the matmul rate — on the
- * GPU when the projector is offloaded, else on the CPU. The projection into the text model (one matrix over the
- * pooled tokens) and the patch embedding are left out: under 1% of a block stack's FLOPs for the encoders here.
+ * GPU when the projector is offloaded, else on the CPU. Qwen2.5-VL's window-attention layers count as full
+ * attention: llama.cpp computes them over all patches under a mask (tools/mtmd/models/qwen2vl.cpp, commit
+ * 06e514f61476a45c38b36ac37ca5133114b90ab3). Left out: the patch embedding and the projection into the text model
+ * (Gemma's one matrix over the pooled tokens is under 0.1% of its blocks' FLOPs; Qwen2.5-VL's two-layer merger
+ * about 2%).
  */
 import type { SpeedCoefficients } from './coefficients.js';
 
