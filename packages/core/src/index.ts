@@ -16,6 +16,7 @@ export {
   type CommunityCalibration,
   CommunityCalibrationSchema,
   communityCalibration,
+  communityEta,
   HAMPEL_K,
   MIN_COMMUNITY_SOURCES,
   type RobustAggregate,
@@ -30,6 +31,7 @@ export {
   fitLaunchBandwidth,
   type TimingSample,
 } from './calibration/fit-launch-bandwidth.js';
+export { prefillEfficiencyOf } from './calibration/prefill-efficiency.js';
 export {
   type Curve,
   type CurveAxis,
@@ -169,6 +171,7 @@ export {
 export {
   BAND_FACTOR,
   checkLlamaRun,
+  checkMatchedRun,
   type LlamaRunCheck,
   type LlamaRunMatch,
   llamaRunBackend,
@@ -201,6 +204,7 @@ export {
   type WeightFormat,
   WeightFormatSchema,
 } from './result/schema.js';
+export { type ServerTimingsRun, serverTimingsRuns } from './result/server-timings-runs.js';
 export { copyCrossCheck, streamCeiling } from './result/stream-figures.js';
 export {
   type BackendSpeed,
