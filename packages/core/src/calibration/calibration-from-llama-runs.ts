@@ -4,7 +4,8 @@
  * on the accelerator and passes the physics check becomes one decode point (the bytes its own scenario reads
  * per token, at its file size, and its avg_ts); `fitDecodeFromLlamaBench` fits them. The device's prompt
  * processing (pp) runs that pass the check give the prefill efficiency: the median of measured ÷ the estimate
- * of each run's own scenario with the fitted η and t0 applied (so the two calibrations compose exactly).
+ * of each run's own scenario with the fitted η and t0 applied (prefill-efficiency.ts: the estimate applies it
+ * on top of that η, so the two calibrations compose exactly).
  */
 import { CliffbenchError } from '../errors.js';
 import { estimateDetailed } from '../estimate/estimate.js';
@@ -13,6 +14,7 @@ import type { LlamaBenchRun } from '../result/llama-runs.js';
 import { checkLlamaRun, type LlamaRunCheck } from '../result/match-llama-run.js';
 import { median } from '../stats/sample-stats.js';
 import { type DecodePoint, fitDecodeFromLlamaBench } from './fit-decode.js';
+import { prefillEfficiencyOf } from './prefill-efficiency.js';
 
 /** `CalibrationSchema` caps `source` at 300 characters. */
 const MAX_SOURCE_CHARS = 300;
@@ -29,12 +31,10 @@ export interface LlamaRunsCalibration {
   readonly usedPrefill: number;
 }
 
-/** Median of measured ÷ estimated prefill over `pp` runs, each estimated with `decode` (η, t0) applied. */
-function prefillEfficiencyOf(pp: readonly LlamaRunCheck[], decode: Calibration): number | undefined {
+/** Median prefill efficiency (prefill-efficiency.ts) over `pp` runs, each against the estimate with `decode` applied. */
+function medianPrefillEfficiency(pp: readonly LlamaRunCheck[], decode: Calibration): number | undefined {
   const ratios = pp.flatMap((c) =>
-    c.match.matched
-      ? [c.measured / estimateDetailed({ ...c.match.scenario, calibration: decode }).prefillTokensPerSecond]
-      : [],
+    c.match.matched ? [prefillEfficiencyOf(c.match.scenario, c.measured, decode)] : [],
   );
   return ratios.length === 0 ? undefined : median(ratios);
 }
@@ -100,7 +100,7 @@ export function calibrationFromLlamaRuns(
       c.refused === undefined && c.match.matched && c.match.kind === 'pp' && c.match.device.id === chosen,
   );
   const decode: Calibration = { eta: fit.eta, t0Seconds: fit.t0Seconds };
-  const prefillEfficiency = prefillEfficiencyOf(pp, decode);
+  const prefillEfficiency = medianPrefillEfficiency(pp, decode);
   const prefillText =
     prefillEfficiency === undefined
       ? ''

@@ -85,7 +85,10 @@ export const CommunityCalibrationSchema = z.object({
   decodeEta: z.object({ all: Aggregate, byBackend: ByBackend }),
   /** llama.cpp decode efficiency: measured ÷ the estimate for the run's scenario. */
   decodeEfficiency: z.object({ all: Aggregate, byBackend: ByBackend }),
-  /** llama.cpp prefill efficiency: measured ÷ the estimate for the run's scenario. */
+  /**
+   * llama.cpp prefill efficiency: measured ÷ the estimate for the run's scenario with the community η of its
+   * backend (`communityEta`; spec-sheet η while there is none), the η an estimate carries beside it.
+   */
   prefillEfficiency: z.object({ all: Aggregate, byBackend: ByBackend }),
   /**
    * llama.cpp decode bandwidth (η × spec) ÷ the same upload's WebGPU bandwidth, over every device, by
@@ -115,13 +118,30 @@ function pick(
   return all !== undefined && all.sources >= minSources ? { agg: all, which: '' } : undefined;
 }
 
+/**
+ * The η an estimate on `backend` takes from the community (the decode η aggregate of that backend, else of all
+ * backends, with MIN_COMMUNITY_SOURCES sources; clamped to the schema's range), or undefined. The server
+ * measures each prefill run against the estimate with this η (prefill-efficiency.ts), the one the estimate
+ * will carry beside the prefill efficiency.
+ */
+export function communityEta(
+  decodeEta: ByBackendAggregates,
+  backend: string | undefined,
+  minSources = MIN_COMMUNITY_SOURCES,
+): number | undefined {
+  const picked = pick(decodeEta, backend, minSources);
+  return picked === undefined ? undefined : clampEta(picked.agg.median);
+}
+
+const clampEta = (eta: number): number => Math.min(Math.max(eta, ETA_RANGE[0]), ETA_RANGE[1]);
+
 /** Relative spread of the kept sources, (p75 − p25) ÷ median: what widens the band (uncertainty/spread.ts). */
 const spreadOf = (agg: RobustAggregate): number => Math.min((agg.p75 - agg.p25) / agg.median, SPREAD_MAX);
 
 /**
  * The calibration an estimate takes from the community aggregate of its device, for `backend` where that
  * backend has enough sources, else over all backends: decode η (the median of the sources' η) with its
- * relative spread, and prefill efficiency (the median of the sources' measured ÷ predicted prefill) with its
+ * relative spread, and prefill efficiency (the median of the sources' measured ÷ predicted prefill at that η) with its
  * spread; the spreads widen the decode and prefill bands. Each part needs MIN_COMMUNITY_SOURCES sources;
  * undefined when neither has them. The source text says "calibrated by N uploaded runs" and the p25–p75.
  */
@@ -137,7 +157,7 @@ export function communityCalibration(
   let calibration: Calibration = {};
   if (decode !== undefined) {
     const { agg, which } = decode;
-    const eta = Math.min(Math.max(agg.median, ETA_RANGE[0]), ETA_RANGE[1]);
+    const eta = clampEta(agg.median);
     calibration = { eta, decodeSpread: spreadOf(agg) };
     parts.push(
       `calibrated by ${agg.runs} uploaded runs from ${agg.sources} sources${which}: η ${eta.toFixed(2)} (p25-p75 ${agg.p25.toFixed(2)}-${agg.p75.toFixed(2)})`,

@@ -69,6 +69,8 @@ export type LlamaBenchRunInput = z.input<typeof LlamaBenchRunSchema>;
 export const LlamaServerTimingsSchema = z.object({
   /** The model file or id the server ran (llama-server's timings do not name it). */
   model: text(1000),
+  /** Its quant as the uploader names it ("Q4_K_M"); without it, the quant tag of a `.gguf` file name in `model`. */
+  quant: text(40).optional(),
   /** The device it ran on, as the user names it or a catalog id. */
   device: text(200).optional(),
   backend: text(50).optional(),

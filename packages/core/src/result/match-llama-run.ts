@@ -185,14 +185,22 @@ export interface LlamaRunCheck {
 }
 
 /**
- * Checks one run: matched, it is estimated with its own settings and file size; a tg run faster than
- * PHYSICS_MARGIN × (bytes read per token ÷ spec bandwidth, tier by tier) or BAND_FACTOR outside the decode
- * band, or a pp run BAND_FACTOR outside the prefill estimate, is refused with the reason. Unmatched runs
- * are not refused (nothing to check them against) and calibrate nothing.
+ * Checks one run: matched, it is estimated with its own settings and file size (`checkMatchedRun`). Unmatched
+ * runs are not refused (nothing to check them against) and calibrate nothing.
  */
 export function checkLlamaRun(run: LlamaBenchRun, fallbackDeviceId?: string): LlamaRunCheck {
   const match = matchLlamaRun(run, fallbackDeviceId);
-  const measured = run.avg_ts;
+  const test = match.matched && match.kind === 'pp' ? `pp${run.n_prompt}` : `tg${run.n_gen}`;
+  return checkMatchedRun(match, run.avg_ts, test);
+}
+
+/**
+ * Checks a matched run's `measured` tokens/s against its scenario's estimate (`test` names it in the reasons,
+ * e.g. "tg128"): a tg run faster than PHYSICS_MARGIN × (bytes read per token ÷ spec bandwidth, tier by tier) or
+ * BAND_FACTOR outside the decode band, or a pp run BAND_FACTOR outside the prefill estimate, is refused with
+ * the reason. llama-bench runs and llama-server timings (result/server-timings-runs) share it.
+ */
+export function checkMatchedRun(match: LlamaRunMatch, measured: number, test: string): LlamaRunCheck {
   if (!match.matched || match.kind === 'pg') return { match, measured };
   let e: ReturnType<typeof estimateDetailed>;
   try {
@@ -207,7 +215,7 @@ export function checkLlamaRun(run: LlamaBenchRun, fallbackDeviceId?: string): Ll
     const efficiency = measured / predicted;
     const refused =
       efficiency > BAND_FACTOR || efficiency < 1 / BAND_FACTOR
-        ? `pp${run.n_prompt} of ${label} at ${measured.toFixed(1)} tok/s is ${efficiency.toFixed(2)}× the estimate (${predicted.toFixed(1)} tok/s), outside ${(1 / BAND_FACTOR).toFixed(2)}-${BAND_FACTOR}×`
+        ? `${test} of ${label} at ${measured.toFixed(1)} tok/s is ${efficiency.toFixed(2)}× the estimate (${predicted.toFixed(1)} tok/s), outside ${(1 / BAND_FACTOR).toFixed(2)}-${BAND_FACTOR}×`
         : undefined;
     return { match, measured, predicted, efficiency, ...(refused === undefined ? {} : { refused }) };
   }
@@ -228,9 +236,9 @@ export function checkLlamaRun(run: LlamaBenchRun, fallbackDeviceId?: string): Ll
   const eta = wholly && perToken > 0 ? (d.weightBytes + d.kvBytes) / (bw.gpuGBs * 1e9 * perToken) : undefined;
   let refused: string | undefined;
   if (measured > PHYSICS_MARGIN * ceiling) {
-    refused = `tg${run.n_gen} of ${label} at ${measured.toFixed(1)} tok/s is faster than its memory allows: ${((1 / ceiling) * 1e3).toFixed(2)} ms per token just to read its bytes at spec bandwidth (${ceiling.toFixed(1)} tok/s, ×${PHYSICS_MARGIN} margin)`;
+    refused = `${test} of ${label} at ${measured.toFixed(1)} tok/s is faster than its memory allows: ${((1 / ceiling) * 1e3).toFixed(2)} ms per token just to read its bytes at spec bandwidth (${ceiling.toFixed(1)} tok/s, ×${PHYSICS_MARGIN} margin)`;
   } else if (measured > band.high * BAND_FACTOR || measured < band.low / BAND_FACTOR) {
-    refused = `tg${run.n_gen} of ${label} at ${measured.toFixed(1)} tok/s is far outside the estimate's band ${band.low.toFixed(1)}-${band.high.toFixed(1)} tok/s (more than ×${BAND_FACTOR})`;
+    refused = `${test} of ${label} at ${measured.toFixed(1)} tok/s is far outside the estimate's band ${band.low.toFixed(1)}-${band.high.toFixed(1)} tok/s (more than ×${BAND_FACTOR})`;
   }
   return {
     match,
