@@ -51,7 +51,8 @@ const TOKEN_RULES: Readonly<Record<string, TokenRule>> = {
   // Gemma 3n: MobileNetV5's adapter always outputs 16 × 16.
   gemma3nv: { kind: 'fixed', tokens: 256 },
   // Gemma 4: set_limit_image_tokens(40, 280); the pooler averages n_merge × n_merge = 3 × 3 patches a token
-  // (tools/mtmd/models/gemma4v.cpp "Gemma4VisionPooler"). The unified 12B has no encoder (only a projection).
+  // (tools/mtmd/models/gemma4v.cpp "Gemma4VisionPooler"): 2520 patches, the image_max_pixels 645,120 = 2520 × 16²
+  // llama.cpp logs for it (github.com/ggml-org/llama.cpp/issues/24758). The unified 12B has no encoder.
   gemma4v: budget(280, 9),
   gemma4uv: budget(280),
   // Qwen2/2.5/3-VL and GLM-4V: set_limit_image_tokens(8, 4096); Qwen's merger joins 2 × 2 patches a token

@@ -101,12 +101,13 @@ const GEMMA4_26B_MMPROJ = 1_193_058_432;
 const GEMMA4_VISION_HIDDEN = 1152;
 
 /**
- * Gemma 4 26B A4B / 31B vision tower: width 1152 and a gated MLP of 4304 (tensor shapes v.blk.N.attn_q/k/v/out
- * [1152, 1152] and ffn_gate/ffn_up/ffn_down [1152, 4304], 9,916,416 bytes each in BF16, as llama.cpp's loader lists
- * them in github.com/ggml-org/llama.cpp/pull/21760). 27 blocks: a block is 2 × (4·1152² + 3·1152·4304) =
- * 40,366,080 bytes, and 27 of them plus the projection (2 × 1152 × 2816), the patch embedding (2 × 3 × 16² × 1152)
- * and two F32 position tables of 10,240 × 1152 come to 1,192,513,536 of the file's 1,193,058,432 bytes, the
- * rest (0.5 MB) being 1-D norms; 26 blocks leave 41 MB unaccounted for, 28 overrun the file.
+ * Gemma 4 26B A4B / 31B vision tower: 27 blocks of width 1152 with an MLP of 4304 (llama.cpp's load_hparams for
+ * the 31B's gemma4v projector: n_embd 1152, n_ff 4304, n_layer 27, github.com/ggml-org/llama.cpp/issues/24758),
+ * gated (ffn_gate, ffn_up and ffn_down tensors of [1152, 4304], 9,916,416 bytes each in BF16, as the loader lists
+ * them in github.com/ggml-org/llama.cpp/pull/21760). Cross-check on the 26B's F16 file: 27 blocks of
+ * 2 × (4·1152² + 3·1152·4304) = 40,366,080 bytes, the projection (2 × 1152 × 2816), the patch embedding
+ * (2 × 3 × 16² × 1152) and two F32 position tables of 10,240 × 1152 come to 1,192,513,536 of its 1,193,058,432
+ * bytes, the rest (0.5 MB) being 1-D norms.
  */
 const GEMMA4_VISION: VisionEncoder = { layers: 27, hidden: GEMMA4_VISION_HIDDEN, ffn: 4304, gated: true };
 
