@@ -61,12 +61,17 @@ function timingsRecords(text: string): unknown[] {
   );
 }
 
-/** Parses pasted timings, stamping the model and device the user names on each. */
-export function parseServerTimings(text: string, modelId: string, deviceId: string): LlamaServerTimings[] {
+/** Parses pasted timings, stamping the model, quant and device the user names on each. */
+export function parseServerTimings(
+  text: string,
+  modelId: string,
+  quant: string,
+  deviceId: string,
+): LlamaServerTimings[] {
   return timingsRecords(text).map((record, i) => {
     const parsed = LlamaServerTimingsSchema.safeParse(
       typeof record === 'object' && record !== null
-        ? { ...record, model: modelId, device: deviceId }
+        ? { ...record, model: modelId, quant, device: deviceId }
         : record,
     );
     if (parsed.success) return parsed.data;
@@ -121,7 +126,7 @@ export function calibrationFromServerTimings(
 ): ServerTimingsCalibration {
   const model = findModel(modelId);
   const device = findDevice(deviceId);
-  const timings = parseServerTimings(text, model.id, device.id);
+  const timings = parseServerTimings(text, model.id, quant, device.id);
   const label = `${model.name} ${quant} on ${device.name}`;
   const etas: number[] = [];
   let t0Seconds = 0;
