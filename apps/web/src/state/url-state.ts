@@ -173,12 +173,12 @@ function extraGpusFromParams(
   const ts = p.get('ts');
   const tensorSplit = ts === null ? undefined : parseTensorSplit(ts, extra.length + 1);
   const mg = p.get('mg');
-  const mainGpu = mg !== null && /^\d{1,2}$/.test(mg) && Number(mg) > 0 && Number(mg) <= extra.length;
+  const mgNamesAGpu = mg !== null && /^\d{1,2}$/.test(mg) && Number(mg) > 0 && Number(mg) <= extra.length;
   return {
     extraDevices: extra,
     ...(splitMode === undefined || splitMode === 'layer' ? {} : { splitMode }),
     ...(tensorSplit === undefined || typeof tensorSplit === 'string' ? {} : { tensorSplit }),
-    ...(mainGpu && splitMode === 'row' ? { mainGpu: Number(mg) } : {}),
+    ...(mgNamesAGpu && splitMode === 'row' ? { mainGpu: Number(mg) } : {}),
   };
 }
 
