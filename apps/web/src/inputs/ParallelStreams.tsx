@@ -78,7 +78,7 @@ export function ParallelStreams() {
             <small id="kv-unified-hint">
               {ollama
                 ? 'llama-server only.'
-                : 'Every slot may fill the whole context; the sliding-window part is kept per slot.'}
+                : 'One cache of the whole context for all slots: any slot may fill it, together they share it.'}
             </small>
           </div>
         </>
