@@ -2,14 +2,19 @@
  * @module community-repository — community calibration and the measured-speed leaderboard, read from the
  * database on every request (no per-process state, so any number of server processes on one PostgreSQL
  * answer alike). Aggregates use core's `robustAggregate`: each source (salted hash of the uploader's client
- * address) counted once, outliers rejected by the Hampel rule.
+ * address) counted once, outliers rejected by the Hampel rule. A prompt run's prefill efficiency is measured
+ * here, against the estimate of its stored scenario with the community η of its backend (core's communityEta
+ * and prefillEfficiencyOf): the estimate that will carry the aggregate multiplies exactly that.
  */
 import { createHash } from 'node:crypto';
 import {
   type CommunityCalibration,
+  communityEta,
   type LeaderboardRow,
+  prefillEfficiencyOf,
   type RobustAggregate,
   robustAggregate,
+  type ScenarioInput,
 } from '@cliffbench/core';
 import type { Db } from './db/db.js';
 
@@ -49,6 +54,36 @@ function grouped(rows: readonly { key: string; source: string; value: number | n
   return out;
 }
 
+interface CalibrationRow {
+  readonly source: string;
+  readonly backend: string;
+  readonly kind: string;
+  readonly efficiency: number | null;
+  readonly eta: number | null;
+  readonly measured_ts: number;
+  /** The run's scenario as JSON (prompt runs). */
+  readonly scenario: string | null;
+}
+
+/**
+ * Prefill efficiency of prompt runs against the estimate with `eta` (the community's for their backend); with
+ * none, the stored one (against the spec-sheet η, which is then what an estimate carries). Runs of one file and
+ * test share a scenario, so each (scenario, η) is estimated once per request.
+ */
+function prefillAtEta() {
+  const predicted = new Map<string, number>();
+  return (row: CalibrationRow, eta: number | undefined): number | null => {
+    if (eta === undefined || row.scenario === null) return row.efficiency;
+    const key = `${eta}\0${row.scenario}`;
+    let unit = predicted.get(key);
+    if (unit === undefined) {
+      unit = 1 / prefillEfficiencyOf(JSON.parse(row.scenario) as ScenarioInput, 1, { eta });
+      predicted.set(key, unit);
+    }
+    return Number(row.measured_ts) / unit;
+  };
+}
+
 export function createCommunityRepository(db: Db): CommunityRepository {
   let salt: Promise<string> | undefined;
   return {
@@ -62,15 +97,9 @@ export function createCommunityRepository(db: Db): CommunityRepository {
     },
 
     async calibration(deviceId) {
-      const { rows } = await db.query<{
-        source: string;
-        backend: string;
-        kind: string;
-        efficiency: number | null;
-        eta: number | null;
-      }>(
-        `SELECT COALESCE(source_hash, result_id) AS source, backend, kind, efficiency, eta FROM llama_runs
-         WHERE device_id = $1 ORDER BY result_id LIMIT ${MAX_ROWS}`,
+      const { rows } = await db.query<CalibrationRow>(
+        `SELECT COALESCE(source_hash, result_id) AS source, backend, kind, efficiency, eta, measured_ts, scenario
+         FROM llama_runs WHERE device_id = $1 ORDER BY result_id LIMIT ${MAX_ROWS}`,
         [deviceId],
       );
       const web = await db.query<{ source: string; value: number }>(
@@ -83,21 +112,26 @@ export function createCommunityRepository(db: Db): CommunityRepository {
            eta * spec_gbs / webgpu_gbs AS value
          FROM llama_runs WHERE kind = 'tg' AND eta IS NOT NULL AND webgpu_gbs > 0 LIMIT ${MAX_ROWS}`,
       );
-      const section = (kind: string, field: 'eta' | 'efficiency') => {
-        const picked = rows.filter((r) => r.kind === kind);
+      const section = (picked: readonly CalibrationRow[], field: 'eta' | 'efficiency') => {
         const all = robustAggregate(
           picked.flatMap((r) => (r[field] === null ? [] : [{ source: r.source, value: Number(r[field]) }])),
         );
         const byBackend = grouped(picked.map((r) => ({ key: r.backend, source: r.source, value: r[field] })));
         return { ...(all === undefined ? {} : { all }), byBackend };
       };
+      const decode = rows.filter((r) => r.kind === 'tg');
+      const decodeEta = section(decode, 'eta');
+      const atEta = prefillAtEta();
+      const prefill = rows
+        .filter((r) => r.kind === 'pp')
+        .map((r) => ({ ...r, efficiency: atEta(r, communityEta(decodeEta, r.backend)) }));
       const webgpu = robustAggregate(web.rows.map((r) => ({ source: r.source, value: Number(r.value) })));
       return {
         deviceId,
         ...(webgpu === undefined ? {} : { webgpuGBs: webgpu }),
-        decodeEta: section('tg', 'eta'),
-        decodeEfficiency: section('tg', 'efficiency'),
-        prefillEfficiency: section('pp', 'efficiency'),
+        decodeEta,
+        decodeEfficiency: section(decode, 'efficiency'),
+        prefillEfficiency: section(prefill, 'efficiency'),
         webgpuToLlama: grouped(ratios.rows),
       } as CommunityCalibration;
     },

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { DeviceStats, ResultSummary } from '@cliffbench/core';
 import { type Cursor, encodeCursor, type SortKey } from './cursor.js';
 import type { Db } from './db/db.js';
-import type { LlamaRunRow } from './llama-run-rows.js';
+import { insertLlamaRunsSql, type LlamaRunRow } from './llama-run-rows.js';
 import type { ResultFacts } from './result-facts.js';
 
 export interface ListQuery {
@@ -91,18 +91,7 @@ export function createResultsRepository(db: Db): ResultsRepository {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
            ON CONFLICT (content_hash) DO NOTHING RETURNING id
          ), runs AS (
-           INSERT INTO llama_runs (result_id, source_hash, run_index, device_id, backend, vendor, model_id, quant,
-             kind, n_prompt, n_gen, n_depth, n_ubatch, flash_attn, type_k, build_number, build_commit,
-             measured_ts, predicted_ts, efficiency, eta, spec_gbs, webgpu_gbs)
-           SELECT ins.id, $12, r.run_index, r.device_id, r.backend, r.vendor, r.model_id, r.quant, r.kind,
-             r.n_prompt, r.n_gen, r.n_depth, r.n_ubatch, r.flash_attn, r.type_k, r.build_number, r.build_commit,
-             r.measured_ts, r.predicted_ts, r.efficiency, r.eta, r.spec_gbs, r.webgpu_gbs
-           FROM ins CROSS JOIN jsonb_to_recordset($13::jsonb) AS r(run_index integer, device_id text,
-             backend text, vendor text, model_id text, quant text, kind text, n_prompt integer, n_gen integer,
-             n_depth integer, n_ubatch integer, flash_attn text, type_k text, build_number integer,
-             build_commit text, measured_ts double precision, predicted_ts double precision,
-             efficiency double precision, eta double precision, spec_gbs double precision,
-             webgpu_gbs double precision)
+           ${insertLlamaRunsSql('ins.id', '$12', '$13', 'ins')}
          )
          SELECT id FROM ins`,
         [

@@ -146,6 +146,7 @@ describe.each(backends)('upload guards on $name', (backend: Backend) => {
         '002-browser-names.sql',
         '003-llama-runs.sql',
         '004-rate-buckets.sql',
+        '005-llama-server-runs.sql',
       ]);
       const { items } = (await (await t.app.request('/api/results?limit=100&browser=Chrome')).json()) as Page;
       expect(items.map((item) => item.id)).toEqual([page]);

@@ -3,8 +3,9 @@
  * stored (core's `checkLlamaRun`): a generation run faster than reading each token's bytes at the device's
  * spec bandwidth allows (× core's PHYSICS_MARGIN), or more than BAND_FACTOR outside the estimate's band for
  * its own model, quant, file size and settings, is refused with the reason. A run matched to no catalog
- * model or device is stored unchecked and calibrates nothing. llama-server timings are held to the same
- * ceiling when they name a catalog model and device.
+ * model or device is stored unchecked and calibrates nothing. llama-server timings that name a catalog model,
+ * quant and device are held to the same check (core's serverTimingsRuns); those naming a model and device but
+ * no quant, to the ceiling of its lightest (2.5 bits per weight) read.
  */
 import {
   estimateDetailed,
@@ -14,7 +15,7 @@ import {
   type ResultDocument,
   serverTimingsSpeeds,
 } from '@cliffbench/core';
-import { checkedRun } from './checked-runs.js';
+import { checkedRun, checkedTimings } from './checked-runs.js';
 import type { Problem } from './problem.js';
 
 export function llamaRunProblems(doc: ResultDocument, out: Problem[]): void {
@@ -27,6 +28,15 @@ export function llamaRunProblems(doc: ResultDocument, out: Problem[]): void {
       out.push({ path: `llamaCpp.benchRuns.${i}.avg_ts`, message: check.refused });
   });
   (section.serverTimings ?? []).forEach((t, i) => {
+    const parts = checkedTimings(t, claimed);
+    if (parts.some((p) => p.check.match.matched)) {
+      for (const p of parts) {
+        if (p.check.refused === undefined) continue;
+        const field = p.kind === 'tg' ? 'predicted_per_second' : 'prompt_per_second';
+        out.push({ path: `llamaCpp.serverTimings.${i}.${field}`, message: p.check.refused });
+      }
+      return;
+    }
     const decode = serverTimingsSpeeds(t).decode;
     const deviceName = t.device ?? claimed;
     if (decode === undefined || deviceName === undefined) return;

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ResultDocument, resultBrowser } from '@cliffbench/core';
+import { documentLlamaRunRows, insertLlamaRunsSql } from '../llama-run-rows.js';
 import type { Queryable } from './db.js';
 
 /** The migrations folder beside `src/` and `dist/` (same depth from both). */
@@ -37,9 +38,29 @@ async function rederiveBrowsers(tx: Queryable): Promise<void> {
   }
 }
 
+/**
+ * Re-derives the llama.cpp rows of every stored result that carries runs, by the upload's own rule
+ * (llama-run-rows): its llama-server timings become rows too, and prompt runs keep their scenario.
+ */
+async function rederiveLlamaRuns(tx: Queryable): Promise<void> {
+  const { rows } = await tx.query<{ id: string; source_hash: string | null; document: string }>(
+    `SELECT id, source_hash, document FROM results WHERE (document::jsonb) ? 'llamaCpp'`,
+  );
+  for (const row of rows) {
+    const doc = JSON.parse(row.document) as ResultDocument;
+    await tx.query('DELETE FROM llama_runs WHERE result_id = $1', [row.id]);
+    await tx.query(insertLlamaRunsSql('$1', '$2', '$3'), [
+      row.id,
+      row.source_hash,
+      JSON.stringify(documentLlamaRunRows(doc)),
+    ]);
+  }
+}
+
 /** Code run after a migration file's SQL, in its transaction, keyed by file name. */
 const CODE_STEPS: Readonly<Record<string, (tx: Queryable) => Promise<void>>> = {
   '002-browser-names.sql': rederiveBrowsers,
+  '005-llama-server-runs.sql': rederiveLlamaRuns,
 };
 
 /** Applies every migration not yet recorded; `transaction` runs one file atomically. */

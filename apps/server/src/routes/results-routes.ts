@@ -10,18 +10,13 @@
  * `resultBrowser`: the name without version), case-insensitively: `Chrome` and `chrome 138` find Chrome runs.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  browserName,
-  calibrationFromResult,
-  RESULT_SCHEMA_VERSION,
-  ResultDocumentSchema,
-} from '@cliffbench/core';
+import { browserName, RESULT_SCHEMA_VERSION, ResultDocumentSchema } from '@cliffbench/core';
 import { type Context, Hono } from 'hono';
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
 import { type Cursor, decodeCursor, SORT_KEYS, type SortKey } from '../cursor.js';
 import { ApiError } from '../http/api-error.js';
 import { readJsonBody } from '../http/read-json.js';
-import { llamaRunRows } from '../llama-run-rows.js';
+import { documentLlamaRunRows } from '../llama-run-rows.js';
 import { implausibilities } from '../plausibility.js';
 import { resultFacts } from '../result-facts.js';
 import { RESULT_ID_PATTERN, type ResultsRepository } from '../results-repository.js';
@@ -115,10 +110,7 @@ export function resultsRoutes(
       facts: resultFacts(doc),
       documentJson: JSON.stringify(doc),
       sourceHash: (await sourceOf?.(c)) ?? null,
-      llamaRuns:
-        doc.llamaCpp === undefined
-          ? []
-          : llamaRunRows(doc, calibrationFromResult(doc).gpuBandwidthGBs ?? null),
+      llamaRuns: documentLlamaRunRows(doc),
     });
     const url = `/api/results/${id}`;
     return created ? c.json({ id, url, deleteToken }, 201) : c.json({ id, url }, 200);
