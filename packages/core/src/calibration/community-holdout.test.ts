@@ -3,9 +3,9 @@
  * per device with at least four decode rows, η is learned from half of its rows (alternate rows, each its
  * own source, through `robustAggregate` as the server does) and the other half is predicted with it; the
  * held-out error must be smaller than the physics model's alone. The same for prefill: per device with at
- * least four rows carrying a measured prefill, the prefill efficiency (measured ÷ the physics estimate, as the
- * server stores it for pp runs) is learned from half and applied (`calibration.prefillEfficiency`) to the
- * other half. Both through `communityCalibration`, so the sources' spread widens the bands: the share of
+ * least four rows carrying a measured prefill, η (from that half's decode, where it has some) and the prefill
+ * efficiency (measured ÷ the estimate with that η, as the server measures pp runs against the community η)
+ * are learned from half and applied (`calibration.eta`, `calibration.prefillEfficiency`) to the other half. Both through `communityCalibration`, so the sources' spread widens the bands: the share of
  * held-out rows inside the band, without and with that widening, is printed beside the errors.
  */
 import { readFileSync } from 'node:fs';
@@ -13,10 +13,13 @@ import { describe, expect, it } from 'vitest';
 import {
   type CommunityCalibration,
   communityCalibration,
+  communityEta,
   estimateDetailed,
+  prefillEfficiencyOf,
   type RobustAggregate,
   robustAggregate,
   type ScenarioInput,
+  type SourcedValue,
 } from '../index.js';
 
 type Row = ScenarioInput & {
@@ -62,6 +65,22 @@ function fromAggregates(eta: RobustAggregate | undefined, prefill: RobustAggrega
   return communityCalibration(community, undefined, 2);
 }
 
+/** The η a row's measured decode implies (as core's checkLlamaRun solves it), one sourced value or none. */
+function etaOf(r: Row, e = estimateDetailed(scenarioOf(r))): SourcedValue[] {
+  const measured = r.measured.decodeTokensPerSecond;
+  if (measured === undefined || !e.fits || (e.regime !== 'gpu' && e.regime !== 'unified')) return [];
+  const perToken = 1 / measured - e.breakdown.t0Seconds;
+  const d = e.breakdown.decode;
+  return perToken > 0
+    ? [
+        {
+          source: r.id,
+          value: (d.weightBytes + d.kvBytes) / (e.breakdown.bandwidths.gpuGBs * 1e9 * perToken),
+        },
+      ]
+    : [];
+}
+
 /** Rows with a positive measured figure `pick`, grouped by device and backend. */
 function byDevice(pick: (r: Row) => number | undefined): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
@@ -91,18 +110,7 @@ describe('community η learned from half of a device’s runs', () => {
       devices++;
       const learn = fitted.filter((_, i) => i % 2 === 0);
       const test = fitted.filter((_, i) => i % 2 === 1);
-      const etas = learn.flatMap(({ r, e }) => {
-        const perToken = 1 / (r.measured.decodeTokensPerSecond as number) - e.breakdown.t0Seconds;
-        const d = e.breakdown.decode;
-        return perToken > 0
-          ? [
-              {
-                source: r.id,
-                value: (d.weightBytes + d.kvBytes) / (e.breakdown.bandwidths.gpuGBs * 1e9 * perToken),
-              },
-            ]
-          : [];
-      });
+      const etas = learn.flatMap(({ r, e }) => etaOf(r, e));
       const calibration = fromAggregates(robustAggregate(etas), undefined);
       if (calibration === undefined) continue;
       const { decodeSpread: _spread, ...withoutSpread } = calibration;
@@ -142,12 +150,20 @@ describe('community prefill efficiency learned from half of a device’s runs', 
       if (estimated.length < 4) continue;
       const learn = estimated.filter((_, i) => i % 2 === 0);
       const test = estimated.filter((_, i) => i % 2 === 1);
+      // As the server does: η from the learning half's decode, and each prefill measured against the estimate
+      // with that η (prefill-efficiency.ts), the estimate that will carry both.
+      const eta = robustAggregate(learn.flatMap(({ r }) => etaOf(r)));
+      const decode = eta === undefined ? undefined : communityEta({ all: eta, byBackend: {} }, undefined, 2);
       const calibration = fromAggregates(
-        undefined,
+        eta,
         robustAggregate(
-          learn.map(({ r, predicted }) => ({
+          learn.map(({ r }) => ({
             source: r.id,
-            value: (r.measured.prefillTokensPerSecond as number) / predicted,
+            value: prefillEfficiencyOf(
+              scenarioOf(r),
+              r.measured.prefillTokensPerSecond as number,
+              decode === undefined ? {} : { eta: decode },
+            ),
           })),
         ),
       );
