@@ -25,6 +25,10 @@ describe('several GPUs on the page', () => {
     expect(input.devices).toEqual(['geforce-rtx-3090', 'geforce-rtx-3060-12gb']);
     expect(input.splitMode).toBe('row');
     expect(tuneScenarioOf(inputs).devices).toHaveLength(2);
+    // The tuner searches the split but keeps the streams and the projector asked for.
+    const served = tuneScenarioOf({ ...inputs, parallel: 3, parallelRuntime: 'ollama', mmprojBytes: 9e8 });
+    expect(served).toMatchObject({ parallel: 3, parallelRuntime: 'ollama', mmprojBytes: 9e8 });
+    expect('splitMode' in served).toBe(false);
     const pools = memoryPools(estimateDetailed(input));
     expect(pools.map((p) => p.label)).toEqual(['GPU 0 memory', 'GPU 1 memory', 'System RAM']);
   });

@@ -80,8 +80,9 @@ export function scenarioOf(inputs: Inputs, file?: ModelFile, calibration?: Calib
 }
 
 /**
- * What the best-settings tuner starts from: the model, quant, machine and the context wanted. GPU layers,
- * offload and KV type are what it searches, so they are left out. Not for a dropped .gguf (the tuner takes a
+ * What the best-settings tuner starts from: the model, quant, machine, the context wanted, the concurrent
+ * streams and the vision projector. GPU layers, offload, KV type and the split are what it searches, so they are
+ * left out. Not for a dropped .gguf (the tuner takes a
  * scenario, not a header's tensors).
  */
 export function tuneScenarioOf(inputs: Inputs, file?: ModelFile): TuneScenario {
@@ -91,6 +92,8 @@ export function tuneScenarioOf(inputs: Inputs, file?: ModelFile): TuneScenario {
     ...((inputs.extraDevices?.length ?? 0) > 0
       ? { devices: [inputs.device, ...(inputs.extraDevices ?? [])] }
       : { device: inputs.device }),
+    ...streamsOf(inputs),
+    ...projectorOf(inputs),
     host: { ramGB: inputs.ramGB },
     contextTokens: inputs.contextTokens,
   };

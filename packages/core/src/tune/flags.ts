@@ -12,6 +12,10 @@ export type SettingKey =
   | 'cacheTypeK'
   | 'cacheTypeV'
   | 'flashAttention'
+  | 'parallel'
+  | 'kvUnified'
+  | 'mmproj'
+  | 'mmprojOffload'
   | 'prompt'
   | 'generate'
   | 'depth';
@@ -22,6 +26,8 @@ export interface CliFlag {
   readonly flag: string;
   /** The long spelling, for reference. */
   readonly long: string;
+  /** A switch: written without a value, when its setting has one. */
+  readonly switch?: true;
 }
 
 // llama-server: tools/server/README.md (generated from common/arg.cpp by llama-gen-docs),
@@ -29,7 +35,8 @@ export interface CliFlag {
 // `-c, --ctx-size N`, `-ngl, --gpu-layers, --n-gpu-layers N` ("an exact number, 'auto', or 'all'"),
 // `-ncmoe, --n-cpu-moe N` ("keep the MoE weights of the first N layers in the CPU"),
 // `-ctk/-ctv, --cache-type-k/-v TYPE` (f32, f16, bf16, q8_0, q4_0, q4_1, iq4_nl, q5_0, q5_1),
-// `-fa, --flash-attn [on|off|auto]`.
+// `-fa, --flash-attn [on|off|auto]`, `-np, --parallel N` ("number of server slots"), `-kvu, --kv-unified`
+// ("use single unified KV buffer shared across all sequences"), `-mm, --mmproj FILE`, `--no-mmproj-offload`.
 export const LLAMA_SERVER_SOURCE =
   'https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md (common/arg.cpp)';
 
@@ -42,6 +49,10 @@ export const llamaServerFlags: readonly CliFlag[] = [
   { setting: 'cacheTypeK', flag: '-ctk', long: '--cache-type-k' },
   { setting: 'cacheTypeV', flag: '-ctv', long: '--cache-type-v' },
   { setting: 'flashAttention', flag: '-fa', long: '--flash-attn' },
+  { setting: 'parallel', flag: '-np', long: '--parallel' },
+  { setting: 'kvUnified', flag: '-kvu', long: '--kv-unified', switch: true },
+  { setting: 'mmproj', flag: '--mmproj', long: '--mmproj' },
+  { setting: 'mmprojOffload', flag: '--no-mmproj-offload', long: '--no-mmproj-offload', switch: true },
 ];
 
 // llama-bench: tools/llama-bench/README.md, "Syntax",
@@ -80,6 +91,8 @@ export const OLLAMA_SOURCE =
 
 export const ollamaNames = {
   flashAttentionEnv: 'OLLAMA_FLASH_ATTENTION',
+  /** envconfig/config.go: "Maximum number of parallel requests". */
+  parallelEnv: 'OLLAMA_NUM_PARALLEL',
   kvCacheTypeEnv: 'OLLAMA_KV_CACHE_TYPE',
   contextParameter: 'num_ctx',
   gpuLayersParameter: 'num_gpu',

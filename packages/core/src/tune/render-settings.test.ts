@@ -131,4 +131,26 @@ describe('renderSettings', () => {
     expect(r.ollama.options).toEqual({ num_ctx: 32768 });
     expect(r.ollama.note).toMatch(/--n-cpu-moe/);
   });
+
+  it('names the server slots and the vision projector for llama-server and Ollama, not for llama-bench', () => {
+    const one = renderSettings(dense, { modelPath: 'm.gguf', parallel: 1, kvUnified: true });
+    expect(one.llamaServer).not.toMatch(/-np|-kvu/);
+    const r = renderSettings(dense, {
+      modelPath: 'm.gguf',
+      parallel: 4,
+      kvUnified: true,
+      mmprojPath: 'mmproj m.gguf',
+      mmprojInRam: true,
+    });
+    expect(r.llamaServer).toBe(
+      "llama-server -m m.gguf -c 8192 -ngl 25 -fa on -np 4 -kvu --mmproj 'mmproj m.gguf' --no-mmproj-offload",
+    );
+    expect(r.llamaBench).not.toMatch(/-np|-kvu|mmproj/);
+    expect(r.ollama.serve).toMatch(/ OLLAMA_NUM_PARALLEL=4 ollama serve$/);
+    // Sized by llama-server's shared -c: Ollama would give every request the whole num_ctx.
+    expect(r.ollama.note).toMatch(/each of the 4 requests the whole num_ctx/);
+    const ollama = renderSettings(dense, { modelPath: 'm.gguf', parallel: 4, parallelRuntime: 'ollama' });
+    expect(ollama.ollama.note).toBeUndefined();
+    expect(ollama.llamaServer).toMatch(/-np 4$/);
+  });
 });

@@ -24,6 +24,14 @@ export interface RenderOptions {
   readonly promptTokens?: number;
   /** Generated tokens of the llama-bench check (`-n`). @default 128 */
   readonly generatedTokens?: number;
+  /** Server slots (`-np`, `OLLAMA_NUM_PARALLEL`), and whether they share one cache (`-kvu`). @default 1 */
+  readonly parallel?: number;
+  readonly kvUnified?: boolean;
+  /** Whose rule sized the slots' cache. @default 'llama.cpp' */
+  readonly parallelRuntime?: 'llama.cpp' | 'ollama';
+  /** The vision projector file the server loads (`--mmproj`), and whether it stays in RAM. @default none */
+  readonly mmprojPath?: string;
+  readonly mmprojInRam?: boolean;
 }
 
 /** LM Studio's load configuration (the SDK's LLMLoadModelConfig fields the tuner sets). */
@@ -81,7 +89,7 @@ function commandLine(
 ) {
   const words = flags.flatMap((f) => {
     const value = values[f.setting];
-    return value === undefined ? [] : [f.flag, value];
+    return value === undefined ? [] : f.switch ? [f.flag] : [f.flag, value];
   });
   return [program, ...words].join(' ');
 }
@@ -97,9 +105,21 @@ function llamaValues(s: TunedSettings, o: RenderOptions): Partial<Record<Setting
     cacheTypeK: quantisedKv,
     cacheTypeV: quantisedKv,
     flashAttention: s.flashAttention ? llamaFlashAttentionValue.on : llamaFlashAttentionValue.off,
+    ...serverValues(o),
     prompt: String(o.promptTokens ?? 512),
     generate: String(o.generatedTokens ?? 128),
     depth: depth > 0 ? String(depth) : undefined,
+  };
+}
+
+/** What the server runs beside the model: its slots and the vision projector (llama-bench has neither). */
+function serverValues(o: RenderOptions): Partial<Record<SettingKey, string>> {
+  const slots = o.parallel ?? 1;
+  return {
+    parallel: slots > 1 ? String(slots) : undefined,
+    kvUnified: slots > 1 && o.kvUnified === true ? '' : undefined,
+    mmproj: o.mmprojPath === undefined ? undefined : shellWord(o.mmprojPath),
+    mmprojOffload: o.mmprojPath !== undefined && o.mmprojInRam === true ? '' : undefined,
   };
 }
 
@@ -114,21 +134,28 @@ function renderOllama(s: TunedSettings, o: RenderOptions): RenderedSettings['oll
   if (!expertsOnCpu) options[ollamaNames.gpuLayersParameter] = llamaGpuLayersValue(s);
   const env = [`${ollamaNames.flashAttentionEnv}=${s.flashAttention ? 1 : 0}`];
   if (s.kvCacheType !== 'f16') env.push(`${ollamaNames.kvCacheTypeEnv}=${s.kvCacheType}`);
+  const slots = o.parallel ?? 1;
+  if (slots > 1) env.push(`${ollamaNames.parallelEnv}=${slots}`);
   const modelfile = [
     `FROM ${o.modelPath}`,
     ...Object.entries(options).map(([k, v]) => `PARAMETER ${k} ${v}`),
   ].join('\n');
+  const notes = [
+    expertsOnCpu
+      ? `Ollama has no setting that keeps only the experts of ${s.cpuMoeLayers} layers in RAM (llama.cpp --n-cpu-moe); ` +
+        'it offloads whole layers, which is slower. Use llama-server or LM Studio for this configuration.'
+      : undefined,
+    // Ollama allocates num_ctx for each parallel request (ollama llm/server.go: `KvSize: opts.NumCtx * numParallel`).
+    slots > 1 && o.parallelRuntime !== 'ollama'
+      ? `Ollama gives each of the ${slots} requests the whole num_ctx (${slots}× this KV cache), more memory than ` +
+        "llama-server's shared -c counted here (estimate with Ollama's rule to size it)."
+      : undefined,
+  ].filter((n) => n !== undefined);
   return {
     serve: `${env.join(' ')} ollama serve`,
     modelfile,
     options,
-    ...(expertsOnCpu
-      ? {
-          note:
-            `Ollama has no setting that keeps only the experts of ${s.cpuMoeLayers} layers in RAM (llama.cpp --n-cpu-moe); ` +
-            'it offloads whole layers, which is slower. Use llama-server or LM Studio for this configuration.',
-        }
-      : {}),
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
 }
 

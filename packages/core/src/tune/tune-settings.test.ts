@@ -111,6 +111,21 @@ describe('tuneSettings', () => {
     );
   });
 
+  it('keeps the server slots and the projector asked for: they take memory and appear in the commands', () => {
+    const base: TuneInput = { ...rtx3060Input('gemma-4-26b-a4b', 8192), alternatives: false };
+    const alone = tuneSettings(base, fixtureModel('gemma-4-26b-a4b')).configurations[0];
+    const served = tuneSettings(
+      { ...base, parallel: 4, parallelRuntime: 'ollama', mmprojBytes: 1.2e9 },
+      fixtureModel('gemma-4-26b-a4b'),
+    ).configurations[0];
+    expect(alone?.commands.llamaServer).not.toMatch(/-np|--mmproj/);
+    expect(served?.commands.llamaServer).toMatch(/ -np 4 --mmproj mmproj-gemma-4-26b-a4b\.gguf/);
+    expect(served?.commands.ollama.serve).toMatch(/OLLAMA_NUM_PARALLEL=4/);
+    // Four contexts and the projector cost memory: the best placement that fits gives something up.
+    const used = (c: typeof alone) => (c?.memory.deviceBytes ?? 0) + (c?.memory.hostBytes ?? 0);
+    expect(used(served)).toBeGreaterThan(used(alone));
+  });
+
   it('says what would fit when nothing does', () => {
     const input: TuneInput = {
       ...rtx3060Input('gemma-4-31b', 8192),

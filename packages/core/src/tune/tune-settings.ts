@@ -13,6 +13,7 @@ import { models } from '../model/catalog.js';
 import { describeConfiguration } from './describe-configuration.js';
 import { estimatorEvaluator } from './estimator-evaluator.js';
 import { tuneMultiGpu } from './multi-gpu-tune.js';
+import type { RenderOptions } from './render-settings.js';
 import {
   DEFAULT_KV_TYPES,
   DEFAULT_MARGIN_BYTES,
@@ -106,6 +107,19 @@ export function tuneResolved(
   return tuneOneDevice(r, options, ctx);
 }
 
+/** The slots and projector the scenario runs with, as the rendered commands name them. */
+function serverRender(r: ResolvedScenario): Partial<RenderOptions> {
+  const { parallel, kvUnified, parallelRuntime } = r.settings;
+  return {
+    ...(parallel === undefined ? {} : { parallel }),
+    ...(kvUnified === undefined ? {} : { kvUnified }),
+    ...(parallelRuntime === undefined ? {} : { parallelRuntime }),
+    ...(r.mmproj === undefined
+      ? {}
+      : { mmprojPath: `mmproj-${r.model.id}.gguf`, mmprojInRam: !r.mmproj.onGpu }),
+  };
+}
+
 /** `tuneResolved` for one device, or one split of several GPUs. */
 function tuneOneDevice(r: ResolvedScenario, options: TuneOptions, ctx: TuneContext): TuneResult {
   const space = searchSpace(r, options);
@@ -116,6 +130,7 @@ function tuneOneDevice(r: ResolvedScenario, options: TuneOptions, ctx: TuneConte
     depthTokens: r.settings.depthTokens,
     promptTokens: r.settings.promptTokens,
     generatedTokens: r.settings.generatedTokens,
+    ...serverRender(r),
   };
   const configurations = ranked
     .slice(0, options.limit ?? DEFAULT_LIMIT)

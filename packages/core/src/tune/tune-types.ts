@@ -8,7 +8,8 @@ import type { RenderedSettings } from './render-settings.js';
 
 /**
  * A scenario to tune: everything but the settings the tuner chooses (GPU layers, offload, expert layers,
- * KV types, flash attention). `contextTokens` is the context the user wants; the tuner never goes above it.
+ * KV types, flash attention, the split of several GPUs). Server slots and the vision projector are kept as given
+ * and named in the rendered commands. `contextTokens` is the context the user wants; the tuner never goes above it.
  */
 export type TuneScenario = Pick<
   ScenarioInput,
@@ -28,6 +29,14 @@ export type TuneScenario = Pick<
   | 'ubatchTokens'
   | 'gpuMemoryLimitGB'
   | 'calibration'
+  | 'parallel'
+  | 'kvUnified'
+  | 'parallelRuntime'
+  | 'mmproj'
+  | 'mmprojBytes'
+  | 'mmprojOffload'
+  | 'images'
+  | 'imageTokens'
 >;
 
 /** Options of the search. */
