@@ -42,6 +42,21 @@ describe('--mmproj FILE and --images N', () => {
     expect(v.basis).toMatch(/2 images × 280 tokens = 560 prompt tokens/);
   });
 
+  it('tune names the projector file and where it sits in the llama-server command', async () => {
+    const file = path('mmproj-gemma4.gguf');
+    const on = await cli(['tune', '-m', 'gemma-4-31b', '-d', 'rtx 4090', '--mmproj', file, '--json']);
+    const off = await cli([
+      ...['tune', '-m', 'gemma-4-31b', '-d', 'rtx 4090', '--mmproj', file, '--no-mmproj-offload', '--json'],
+    ]);
+    const server = (out: string) =>
+      (JSON.parse(out) as { configurations: { commands: { llamaServer: string } }[] }).configurations[0]
+        ?.commands.llamaServer;
+    expect(server(on.out)).toMatch(
+      new RegExp(` --mmproj ${file.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    );
+    expect(server(off.out)).toMatch(/ --mmproj \S+ --no-mmproj-offload$/);
+  });
+
   it('--image-tokens and --no-mmproj-offload', async () => {
     const r = await cli([
       ...RUN,

@@ -107,16 +107,20 @@ export function tuneResolved(
   return tuneOneDevice(r, options, ctx);
 }
 
-/** The slots and projector the scenario runs with, as the rendered commands name them. */
-function serverRender(r: ResolvedScenario): Partial<RenderOptions> {
+/**
+ * The slots and projector the scenario runs with, as the rendered commands name them: the projector file as
+ * given when it is a local path, else `mmproj-<model id>.gguf` (as `<model id>-<quant>.gguf` names the model).
+ */
+function serverRender(r: ResolvedScenario, given: string | undefined): Partial<RenderOptions> {
   const { parallel, kvUnified, parallelRuntime } = r.settings;
+  const local = given !== undefined && given !== 'auto' && !/^(hf:|[a-z]+:\/\/)/i.test(given);
   return {
     ...(parallel === undefined ? {} : { parallel }),
     ...(kvUnified === undefined ? {} : { kvUnified }),
     ...(parallelRuntime === undefined ? {} : { parallelRuntime }),
     ...(r.mmproj === undefined
       ? {}
-      : { mmprojPath: `mmproj-${r.model.id}.gguf`, mmprojInRam: !r.mmproj.onGpu }),
+      : { mmprojPath: local ? given : `mmproj-${r.model.id}.gguf`, mmprojInRam: !r.mmproj.onGpu }),
   };
 }
 
@@ -130,7 +134,7 @@ function tuneOneDevice(r: ResolvedScenario, options: TuneOptions, ctx: TuneConte
     depthTokens: r.settings.depthTokens,
     promptTokens: r.settings.promptTokens,
     generatedTokens: r.settings.generatedTokens,
-    ...serverRender(r),
+    ...serverRender(r, ctx.scenario?.mmproj),
   };
   const configurations = ranked
     .slice(0, options.limit ?? DEFAULT_LIMIT)
