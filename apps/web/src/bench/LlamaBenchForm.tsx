@@ -4,12 +4,12 @@
  * (or `-o jsonl`) output as it is; η and t0 fitted from them replace the WebGPU bandwidth in the estimates of
  * this device. Pasted runs are physics-checked and join the result on display, so an upload carries them.
  */
-import { type Device, models } from '@cliffbench/core';
+import type { Device } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
-import { QuantOptions } from '../inputs/QuantOptions.js';
 import { applyCalibration, inputs } from '../state/store.js';
 import { addLlamaRuns } from './bench-state.js';
 import { calibrationFromLlamaBench, calibrationFromPastedJson, type LlamaBenchEntry } from './llama-bench.js';
+import { ModelQuantFields } from './ModelQuantFields.js';
 
 interface Row {
   readonly model: string;
@@ -78,22 +78,13 @@ export function LlamaBenchForm(props: { readonly device: Device }) {
         {rows.value.map((r, i) => (
           <fieldset key={i} class="row">
             <legend class="visually-hidden">Result {i + 1}</legend>
-            <label>
-              Model run
-              <select value={r.model} onChange={(e) => update(i, { model: e.currentTarget.value })}>
-                {models.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Its quant
-              <select value={r.quant} onChange={(e) => update(i, { quant: e.currentTarget.value })}>
-                <QuantOptions />
-              </select>
-            </label>
+            <ModelQuantFields
+              label="Model run"
+              model={r.model}
+              quant={r.quant}
+              onModel={(model) => update(i, { model })}
+              onQuant={(quant) => update(i, { quant })}
+            />
             <label>
               tg128 tok/s
               <input

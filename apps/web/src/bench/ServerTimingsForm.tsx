@@ -5,11 +5,11 @@
  * this device's estimates (bench/server-timings.ts), and the timings join the result on display, so an upload
  * carries them.
  */
-import { type Device, models } from '@cliffbench/core';
+import type { Device } from '@cliffbench/core';
 import { useSignal } from '@preact/signals';
-import { QuantOptions } from '../inputs/QuantOptions.js';
 import { applyCalibration, inputs } from '../state/store.js';
 import { addServerTimings } from './bench-state.js';
+import { ModelQuantFields } from './ModelQuantFields.js';
 import { calibrationFromServerTimings } from './server-timings.js';
 
 export function ServerTimingsForm(props: { readonly device: Device }) {
@@ -59,22 +59,17 @@ export function ServerTimingsForm(props: { readonly device: Device }) {
         </label>
         <fieldset class="row">
           <legend class="visually-hidden">The model llama-server ran</legend>
-          <label>
-            Model served
-            <select value={model.value} onChange={(e) => (model.value = e.currentTarget.value)}>
-              {models.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Its quant
-            <select value={quant.value} onChange={(e) => (quant.value = e.currentTarget.value)}>
-              <QuantOptions />
-            </select>
-          </label>
+          <ModelQuantFields
+            label="Model served"
+            model={model.value}
+            quant={quant.value}
+            onModel={(id) => {
+              model.value = id;
+            }}
+            onQuant={(q) => {
+              quant.value = q;
+            }}
+          />
         </fieldset>
         <div class="buttons">
           <button type="submit" class="primary">
