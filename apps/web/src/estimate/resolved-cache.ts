@@ -2,8 +2,8 @@
  * @module estimate/resolved-cache — resolving a scenario (lookups, weight sums, hardware) costs about a
  * millisecond; the run settings on top of it (context, GPU layers, offload, KV type) cost microseconds through
  * core's `reconfigure`. The page keeps recent resolutions keyed by what they depend on, so dragging the
- * context, GPU layers or streams re-uses them and only a new model, quant, device, split, projector or RAM size
- * resolves again.
+ * context, GPU layers or streams re-uses them and only a new model, quant, device, split, projector, images or
+ * RAM size resolves again.
  */
 import { type Calibration, type ResolvedScenario, reconfigure, resolveScenario } from '@cliffbench/core';
 import type { ModelFile } from '../model-file/read-model-file.js';
@@ -57,6 +57,7 @@ export function resolvedFor(inputs: Inputs, file?: ModelFile, calibration?: Cali
     inputs.mainGpu ?? 0,
     inputs.mmprojBytes ?? 0,
     inputs.mmprojOnCpu ?? false,
+    inputs.images ?? 0,
     inputs.ramGB,
     calibration ?? null,
   ]);
