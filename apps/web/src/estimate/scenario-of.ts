@@ -36,11 +36,16 @@ export function streamsOf(inputs: Inputs): Pick<ScenarioInput, 'parallel' | 'par
   };
 }
 
-/** The vision projector beside the model (`--mmproj`, `--no-mmproj-offload`). */
-function projectorOf(inputs: Inputs): Pick<ScenarioInput, 'mmprojBytes' | 'mmprojOffload'> {
-  if (inputs.mmprojBytes === undefined) return {};
+/**
+ * The vision projector beside the model (`--mmproj`, `--no-mmproj-offload`) and the images in the prompt; with
+ * images and no size, core loads the projector it knows for the model (or says that one is needed).
+ */
+function projectorOf(inputs: Inputs): Pick<ScenarioInput, 'mmprojBytes' | 'mmprojOffload' | 'images'> {
+  const images = inputs.images ?? 0;
+  if (inputs.mmprojBytes === undefined && images === 0) return {};
   return {
-    mmprojBytes: inputs.mmprojBytes,
+    ...(inputs.mmprojBytes === undefined ? {} : { mmprojBytes: inputs.mmprojBytes }),
+    ...(images > 0 ? { images } : {}),
     ...(inputs.mmprojOnCpu === true ? { mmprojOffload: false } : {}),
   };
 }

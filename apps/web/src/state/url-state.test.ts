@@ -4,6 +4,7 @@ import {
   DEFAULT_INPUTS,
   type Inputs,
   KV_TYPES,
+  MAX_IMAGES,
   MAX_MMPROJ_BYTES,
   MAX_PARALLEL,
   OFFLOAD_MODES,
@@ -12,6 +13,7 @@ import {
   queryFromState,
   roundMeasured,
   SPLIT_MODES,
+  sourceOf,
   stateFromQuery,
 } from './url-state.js';
 
@@ -61,9 +63,27 @@ const streamsArb: fc.Arbitrary<Partial<Inputs>> = fc
   )
   .map((s) => (s.parallelRuntime === 'ollama' ? { ...s, kvUnified: undefined } : s))
   .map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as Partial<Inputs>);
-const projectorArb: fc.Arbitrary<Partial<Inputs>> = fc.record(
-  { mmprojBytes: fc.integer({ min: 1, max: MAX_MMPROJ_BYTES }), mmprojOnCpu: fc.constant(true as const) },
-  { requiredKeys: ['mmprojBytes'] },
+/** A projector size, images, or both (with either, the projector may be in RAM). */
+const projectorArb: fc.Arbitrary<Partial<Inputs>> = fc
+  .record(
+    {
+      mmprojBytes: fc.integer({ min: 1, max: MAX_MMPROJ_BYTES }),
+      images: fc.integer({ min: 1, max: MAX_IMAGES }),
+      mmprojOnCpu: fc.constant(true as const),
+    },
+    { requiredKeys: [] },
+  )
+  .filter((p) => p.mmprojBytes !== undefined || p.images !== undefined);
+/** A remote model: an http(s) URL (with a query and odd characters) or the hf: form. */
+const sourceArb: fc.Arbitrary<string> = fc.oneof(
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc
+    .tuple(
+      fc.stringMatching(/^[\w.-]{1,20}$/),
+      fc.stringMatching(/^[\w.-]{1,20}$/),
+      fc.constantFrom('', ':Q4_K_M', '/a b/x.gguf'),
+    )
+    .map(([owner, repo, tail]) => `hf:${owner}/${repo}${tail}`),
 );
 
 describe('URL state', () => {
@@ -74,9 +94,11 @@ describe('URL state', () => {
         fc.option(gpusArb, { nil: undefined }),
         fc.option(streamsArb, { nil: undefined }),
         fc.option(projectorArb, { nil: undefined }),
-        (base, gpus, streams, projector) => {
+        fc.option(sourceArb, { nil: undefined }),
+        (base, gpus, streams, projector, source) => {
           const inputs: Inputs = { ...base, ...gpus, ...streams, ...projector };
-          expect(stateFromQuery(queryFromState({ inputs }))).toEqual({ inputs });
+          const state: PageState = source === undefined ? { inputs } : { inputs, source };
+          expect(stateFromQuery(queryFromState(state))).toEqual(state);
         },
       ),
     );
@@ -110,6 +132,35 @@ describe('URL state', () => {
     });
     expect(stateFromQuery('np=4&rt=ollama&kvu=1').inputs).not.toHaveProperty('kvUnified');
     expect(stateFromQuery(`np=${MAX_PARALLEL + 1}`).inputs).not.toHaveProperty('parallel');
+  });
+
+  it('reads images up to the page’s limit, and keeps the projector in RAM only with a projector or images', () => {
+    expect(stateFromQuery('img=2&mmcpu=1').inputs).toMatchObject({ images: 2, mmprojOnCpu: true });
+    expect(stateFromQuery(`img=${MAX_IMAGES}`).inputs.images).toBe(MAX_IMAGES);
+    for (const bad of [`img=${MAX_IMAGES + 1}`, 'img=0', 'img=-1', 'img=1.5', 'img=two', 'img=100'])
+      expect(stateFromQuery(bad).inputs).not.toHaveProperty('images');
+    expect(stateFromQuery('img=0&mmcpu=1').inputs).not.toHaveProperty('mmprojOnCpu');
+    expect(new URLSearchParams(queryFromState({ inputs: { ...DEFAULT_INPUTS, images: 0 } })).has('img')).toBe(
+      false,
+    );
+  });
+
+  it('carries a remote model only as an http(s) URL or the hf: form the page reads', () => {
+    const url = 'https://huggingface.co/acme/x-GGUF/resolve/main/x-Q4_K_M.gguf?download=true&a=1';
+    expect(stateFromQuery(`src=${encodeURIComponent(url)}`).source).toBe(url);
+    expect(stateFromQuery('src=hf:acme/x-GGUF:Q4_K_M').source).toBe('hf:acme/x-GGUF:Q4_K_M');
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'ftp://example.com/x.gguf',
+      'acme/x-GGUF',
+      'hf:acme',
+      'https://',
+      `https://example.com/${'a'.repeat(2000)}`,
+      ' ',
+    ])
+      expect(sourceOf(bad)).toBeUndefined();
+    expect(stateFromQuery('src=data:text/plain,hi')).toEqual({ inputs: DEFAULT_INPUTS });
   });
 
   it('reads -ts as llama.cpp does (commas, slashes or spaces) and says what is wrong otherwise', () => {

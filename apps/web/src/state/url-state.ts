@@ -45,6 +45,8 @@ export interface Inputs {
   readonly mmprojBytes?: number;
   /** The projector in RAM (`--no-mmproj-offload`); absent = on the GPU. */
   readonly mmprojOnCpu?: true;
+  /** Images in the prompt (each adds its tokens to prefill and its encode time); absent = none. */
+  readonly images?: number;
 }
 
 /** llama.cpp's `-sm` for several GPUs (core's `splitMode`). */
@@ -56,6 +58,10 @@ export const MAX_GPUS = 8;
 export const MAX_PARALLEL = 256;
 /** Largest projector accepted, bytes (the largest published mmproj files are a few GB). */
 export const MAX_MMPROJ_BYTES = 100e9;
+/** Most images in the prompt the page asks about (core accepts 1000; 64 × 280 Gemma 4 tokens is already 18k). */
+export const MAX_IMAGES = 64;
+/** Longest remote model address a link carries. */
+const MAX_SOURCE_CHARS = 2000;
 
 /** Measured figures carried by a share link, for the device they were measured on. */
 export interface SharedCalibration {
@@ -77,6 +83,11 @@ export interface SharedCalibration {
 export interface PageState {
   readonly inputs: Inputs;
   readonly calibration?: SharedCalibration;
+  /**
+   * The remote model the page estimates instead of the catalog's (`src=`): an http(s) URL of a .gguf or the
+   * `hf:OWNER/REPO/FILE.gguf` form; its header is fetched again when the link is opened.
+   */
+  readonly source?: string;
 }
 
 /** The seed story's machine: an RTX 3060 12GB with 32 GB of RAM, and the MoE that suits it. */
@@ -195,12 +206,39 @@ function streamsFromParams(p: URLSearchParams): Pick<Inputs, 'parallel' | 'paral
   };
 }
 
-/** `mmproj=BYTES` and `mmcpu=1`: the vision projector. */
-function projectorFromParams(p: URLSearchParams): Pick<Inputs, 'mmprojBytes' | 'mmprojOnCpu'> {
+/**
+ * `mmproj=BYTES`, `img=N` and `mmcpu=1`: the vision projector and the images in the prompt (which load the
+ * model's known projector when no size is given, so `mmcpu` needs one or the other).
+ */
+function projectorFromParams(p: URLSearchParams): Pick<Inputs, 'mmprojBytes' | 'mmprojOnCpu' | 'images'> {
   const raw = p.get('mmproj');
   const bytes = raw !== null && /^\d{1,12}$/.test(raw) ? Number(raw) : 0;
-  if (bytes <= 0 || bytes > MAX_MMPROJ_BYTES) return {};
-  return { mmprojBytes: bytes, ...(p.get('mmcpu') === '1' ? { mmprojOnCpu: true as const } : {}) };
+  const img = p.get('img');
+  const images = img !== null && /^\d{1,2}$/.test(img) ? Number(img) : 0;
+  const sized = bytes > 0 && bytes <= MAX_MMPROJ_BYTES;
+  const imaged = images > 0 && images <= MAX_IMAGES;
+  return {
+    ...(sized ? { mmprojBytes: bytes } : {}),
+    ...(imaged ? { images } : {}),
+    ...((sized || imaged) && p.get('mmcpu') === '1' ? { mmprojOnCpu: true as const } : {}),
+  };
+}
+
+/**
+ * `src=`: an http(s) URL or an `hf:OWNER/REPO…` path, as the page's remote-model box reads them; anything else
+ * (another scheme, a bare name, an over-long value) is ignored.
+ */
+export function sourceOf(raw: string | null): string | undefined {
+  const t = raw?.trim() ?? '';
+  if (t.length === 0 || t.length > MAX_SOURCE_CHARS) return undefined;
+  if (/^hf:[\w.-]+\/[\w.-]+([:/].*)?$/i.test(t)) return t;
+  if (!/^https?:\/\//i.test(t)) return undefined;
+  try {
+    const url = new URL(t);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? t : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The page state a query string describes (`?model=gemma-4-31b&ctx=32768...`). */
@@ -224,7 +262,12 @@ export function stateFromQuery(query: string): PageState {
     ...projectorFromParams(p),
   };
   const calibration = calibrationFromParams(p);
-  return calibration === undefined ? { inputs } : { inputs, calibration };
+  const source = sourceOf(p.get('src'));
+  return {
+    inputs,
+    ...(calibration === undefined ? {} : { calibration }),
+    ...(source === undefined ? {} : { source }),
+  };
 }
 
 /** The query string (without `?`) for a page state; model, quant, device, RAM and context always appear. */
@@ -251,10 +294,9 @@ export function queryFromState(state: PageState): string {
     if (i.parallelRuntime === 'ollama') p.set('rt', 'ollama');
     else if (i.kvUnified === true) p.set('kvu', '1');
   }
-  if (i.mmprojBytes !== undefined) {
-    p.set('mmproj', String(Math.round(i.mmprojBytes)));
-    if (i.mmprojOnCpu === true) p.set('mmcpu', '1');
-  }
+  if (i.mmprojBytes !== undefined) p.set('mmproj', String(Math.round(i.mmprojBytes)));
+  if ((i.images ?? 0) > 0) p.set('img', String(i.images));
+  if ((i.mmprojBytes !== undefined || (i.images ?? 0) > 0) && i.mmprojOnCpu === true) p.set('mmcpu', '1');
   const c = state.calibration;
   if (c !== undefined) {
     p.set('cal', c.deviceId);
@@ -264,5 +306,6 @@ export function queryFromState(state: PageState): string {
     if (c.eta !== undefined) p.set('eta', short(c.eta));
     if (c.t0Seconds !== undefined) p.set('t0', short(c.t0Seconds * 1000));
   }
+  if (state.source !== undefined) p.set('src', state.source);
   return p.toString();
 }
