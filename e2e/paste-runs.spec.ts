@@ -2,9 +2,9 @@
  * Pasted llama-bench runs end to end: a WebGPU result for an RTX 4090 imported into the benchmark view; an
  * impossible run pasted into its llama-bench box is refused with the reason; the real runs move the estimate
  * (decode and prefill) and the calibrated basis names them; pasted llama-server timings calibrate as well; the
- * result, now carrying both, is uploaded; with
- * two more uploaders (loopback 127.0.0.5-6) a fresh visitor's estimate for the device says "calibrated by 3
- * uploaded runs" and its decode band is wider than the spec-sheet one by the sources' spread.
+ * result, now carrying both, is uploaded (its tg run and the timing's decode count as one source); with
+ * two more uploaders (loopback 127.0.0.5-6) a fresh visitor's estimate for the device says "calibrated by 4
+ * uploaded runs from 3 sources" and its decode band is wider than the spec-sheet one by the sources' spread.
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,13 +54,14 @@ test('pasted llama-bench runs move the estimate, upload with the result, and cal
     /llama-bench tg on GeForce RTX 4090: Llama 3\.1 8B Q4_K_M 136\.2 tok\/s → η 0\.\d\d.*1 pp runs → prefill ×\d\.\d\d/,
   );
 
-  // llama-server timings of a 1000-token prompt and 200 generated tokens calibrate it too, and join the result.
+  // llama-server timings of a 1000-token prompt (10 400 tok/s, about the estimate) and 200 generated tokens
+  // calibrate it too, and join the result: on the server they are this uploader's second decode and prompt run.
   await page.getByRole('link', { name: 'Benchmark' }).first().click();
   await page.getByText('Calibrate with llama-server timings').click();
   await page.getByTestId('server-timings-json').fill(
     JSON.stringify({
       content: '…',
-      timings: { prompt_n: 1000, prompt_ms: 111.1, predicted_n: 200, predicted_ms: 1538.5 },
+      timings: { prompt_n: 1000, prompt_ms: 96.0, predicted_n: 200, predicted_ms: 1538.5 },
     }),
   );
   await page.getByRole('button', { name: 'Apply timings' }).click();
@@ -76,7 +77,7 @@ test('pasted llama-bench runs move the estimate, upload with the result, and cal
   const uploaded = await (await page.request.get(stored ?? '')).json();
   expect(uploaded.llamaCpp.benchRuns).toHaveLength(2);
   expect(uploaded.llamaCpp.serverTimings).toMatchObject([
-    { model: 'llama-3.1-8b', device: 'geforce-rtx-4090' },
+    { model: 'llama-3.1-8b', quant: 'Q4_K_M', device: 'geforce-rtx-4090' },
   ]);
 
   for (const [i, [tg, pp]] of [
@@ -96,7 +97,7 @@ test('pasted llama-bench runs move the estimate, upload with the result, and cal
   await fresh.goto(scenario);
   await fresh.getByText('Where the time goes, and what the estimate rests on').click();
   const calibrated = fresh.getByTestId('basis-calibrated');
-  await expect(calibrated).toContainText(/calibrated by 3 uploaded runs from 3 sources cuda/);
+  await expect(calibrated).toContainText(/calibrated by 4 uploaded runs from 3 sources cuda/);
   await expect(calibrated).toContainText(/prefill ×\d\.\d\d of the physics estimate/);
   await expect(calibrated).toContainText(
     /widened ×0\.\d\d-×1\.\d\d to cover the calibration sources' p25-p75/,
