@@ -31,6 +31,16 @@ export interface Outcome {
   readonly gpuLayers: Curve;
   /** Decode against concurrent streams; only when the inputs ask for more than one. */
   readonly concurrency?: ConcurrencyCurve;
+  /** The prompt prefill and time to first token count: its tokens, images included, and the images. */
+  readonly prompt: PromptTokens;
+}
+
+/** Prompt tokens (core's default prompt plus each image's tokens) and the images in them. */
+export interface PromptTokens {
+  readonly tokens: number;
+  readonly images: number;
+  /** Tokens each image adds (the most, for dynamic-resolution projectors). */
+  readonly tokensPerImage?: number | undefined;
 }
 
 export interface Computed {
@@ -64,6 +74,11 @@ function outcome(r: ResolvedScenario): Outcome {
     ...(gpuMemory === undefined ? {} : { gpuMemory }),
     gpuLayers: cliffCurveResolved(r, 'gpuLayers'),
     ...((r.settings.parallel ?? 1) > 1 ? { concurrency: concurrencyCurve(r) } : {}),
+    prompt: {
+      tokens: r.settings.promptTokens,
+      images: r.mmproj?.images ?? 0,
+      tokensPerImage: r.mmproj?.imageTokens,
+    },
   };
 }
 
