@@ -49,7 +49,7 @@ export function EstimateView() {
         )}
         {spec === undefined ? null : (
           <>
-            <Verdict e={spec.estimate} calibrated={c.calibrated?.estimate} />
+            <Verdict e={spec.estimate} calibrated={c.calibrated?.estimate} prompt={spec.prompt} />
             <CliffCharts spec={spec} calibrated={c.calibrated} contextTokens={i.contextTokens} />
             {spec.concurrency === undefined ? null : (
               <ConcurrencyChart spec={spec.concurrency} calibrated={c.calibrated?.concurrency} />

@@ -3,11 +3,13 @@
  * how — as the CLI says it), the regime in words, decode tokens/s, prefill and time to first token each with
  * its band (and, with several streams, each stream's and all of them together), the memory bars with the memory
  * band, and the advice. With measured figures for this device, each number shows the spec-sheet estimate and the
- * calibrated one side by side.
+ * calibrated one side by side. With images in the prompt: the prompt tokens they bring and each image's encode
+ * time (both inside prefill and time to first token), and what those leave out.
  */
 import { type DetailedEstimate, headlineOf, regimeText } from '@cliffbench/core';
 import type { ComponentChildren } from 'preact';
 import { band, gib, seconds, sig3 } from '../format.js';
+import type { PromptTokens } from './compute.js';
 import { MemoryBar } from './MemoryBar.js';
 
 function Figure(props: {
@@ -53,6 +55,30 @@ const FIGURES: readonly {
   },
 ];
 
+/** "1,072 tokens: 512 text + 2 images × 280". */
+function promptText(p: PromptTokens): string {
+  const all = `${p.tokens.toLocaleString('en')} tokens`;
+  if (p.images === 0 || p.tokensPerImage === undefined) return all;
+  const fromImages = p.images * p.tokensPerImage;
+  return `${all}: ${(p.tokens - fromImages).toLocaleString('en')} text + ${p.images} image${p.images === 1 ? '' : 's'} × ${p.tokensPerImage}`;
+}
+
+/** "85.3 ms an image × 2, on the GPU". */
+function encodeText(e: DetailedEstimate): string {
+  const x = e.imageEncode;
+  if (x === undefined) return 'none counted (the basis says why)';
+  return `${seconds(x.secondsPerImage)} an image × ${x.images}, on the ${x.onGpu ? 'GPU' : 'CPU'}`;
+}
+
+/**
+ * What the image figures leave out (docs/design.md §2.6.1): the encoder's compute buffer, the image files'
+ * decoding and resizing on the CPU; a dynamic-resolution projector's image is taken at its most tokens.
+ */
+const IMAGES_NOT_COUNTED =
+  'Images are counted at the most tokens their projector gives one (a smaller image gives fewer); their encode ' +
+  'time is added to the time to first token. Not counted: the encoder’s compute buffer, and decoding and ' +
+  'resizing the image files on the CPU.';
+
 /** With several streams: what each gets and all of them together (core's `parallel`), as `FIGURES`. */
 const STREAM_FIGURES: readonly {
   readonly label: (streams: number) => string;
@@ -85,8 +111,10 @@ function memoryBandText(e: DetailedEstimate): string {
 export function Verdict(props: {
   readonly e: DetailedEstimate;
   readonly calibrated?: DetailedEstimate | undefined;
+  /** The prompt the prefill and time-to-first-token figures count. */
+  readonly prompt: PromptTokens;
 }) {
-  const { e, calibrated: c } = props;
+  const { e, calibrated: c, prompt } = props;
   const h = headlineOf(e);
   const regime = regimeText[e.regime];
   const adviceText = new Set(e.advice.map((a) => a.message));
@@ -127,7 +155,21 @@ export function Verdict(props: {
                 measured={c?.parallel === undefined ? undefined : f.show(c.parallel)}
               />
             ))}
+        <Figure label="Prompt" testId="prompt-tokens" spec={promptText(prompt)} />
+        {prompt.images === 0 ? null : (
+          <Figure
+            label="Image encoding"
+            testId="image-encode"
+            spec={encodeText(e)}
+            measured={c === undefined ? undefined : encodeText(c)}
+          />
+        )}
       </dl>
+      {prompt.images === 0 ? null : (
+        <p class="memory-band" data-testid="images-basis">
+          {IMAGES_NOT_COUNTED}
+        </p>
+      )}
       <MemoryBar e={e} />
       <p class="memory-band" data-testid="memory-band">
         Memory band: {memoryBandText(e)}
