@@ -66,6 +66,13 @@ interface CalibrationRow {
 }
 
 /**
+ * Most distinct (scenario, η) estimates one calibration request makes (about 1 ms each on the 2-core build
+ * machine): prompt runs beyond them, in the order read, are left out of the prefill aggregate, so uploads of
+ * many distinct prompts cannot make the endpoint slow.
+ */
+const MAX_PREFILL_ESTIMATES = 1000;
+
+/**
  * Prefill efficiency of prompt runs against the estimate with `eta` (the community's for their backend); with
  * none, the stored one (against the spec-sheet η, which is then what an estimate carries). Runs of one file and
  * test share a scenario, so each (scenario, η) is estimated once per request.
@@ -77,6 +84,7 @@ function prefillAtEta() {
     const key = `${eta}\0${row.scenario}`;
     let unit = predicted.get(key);
     if (unit === undefined) {
+      if (predicted.size >= MAX_PREFILL_ESTIMATES) return null;
       unit = 1 / prefillEfficiencyOf(JSON.parse(row.scenario) as ScenarioInput, 1, { eta });
       predicted.set(key, unit);
     }
