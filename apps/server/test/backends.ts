@@ -32,6 +32,14 @@ export const backends: readonly Backend[] = [
 /** An app with rate limiting out of the way (its own test sets it). */
 export const testApp = (db: Db) => createApp({ db, rateLimit: { burst: 1e9, perSecond: 1e9 } });
 
+/** `testApp` whose client (the uploader a source is counted by) is each request's `x-test-client` header. */
+export const multiClientApp = (db: Db) =>
+  createApp({
+    db,
+    clientKey: (c) => c.req.header('x-test-client') ?? 'local',
+    rateLimit: { burst: 1e9, perSecond: 1e9 },
+  });
+
 /**
  * `backend` opened for the enclosing `describe`: its database and an app on it, ready from `beforeAll` on
  * (read them inside tests, not at collection time), closed in `afterAll`.
@@ -67,3 +75,7 @@ export const post = (
     body: typeof body === 'string' ? body : JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...headers },
   });
+
+/** POSTs a result to /api/results as uploader `client` (a `multiClientApp` counts each client once). */
+export const uploadAs = (app: ReturnType<typeof createApp>, body: unknown, client: string) =>
+  post(app, body, { 'x-test-client': client });

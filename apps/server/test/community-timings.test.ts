@@ -17,9 +17,15 @@ import {
   type ScenarioInput,
 } from '@cliffbench/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
 import { MIGRATIONS_DIR, migrate } from '../src/db/migrate.js';
-import { type Backend, backends, type ErrorBody, openedBackend } from './backends.js';
+import {
+  type Backend,
+  backends,
+  type ErrorBody,
+  multiClientApp,
+  openedBackend,
+  uploadAs,
+} from './backends.js';
 import { resultDocument } from './documents.js';
 
 const rtx4090 = { deviceId: 'geforce-rtx-4090', name: 'RTX 4090' };
@@ -64,20 +70,11 @@ const withTimings = (n: number, ...t: ReturnType<typeof timings>[]): ResultDocum
 
 describe.each(backends)('llama-server timings in the community aggregates on $name', (backend: Backend) => {
   const opened = openedBackend(backend);
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof multiClientApp>;
   beforeAll(() => {
-    app = createApp({
-      db: opened.db,
-      clientKey: (c) => c.req.header('x-test-client') ?? 'local',
-      rateLimit: { burst: 1e9, perSecond: 1e9 },
-    });
+    app = multiClientApp(opened.db);
   });
-  const upload = (doc: unknown, client: string) =>
-    app.request('/api/results', {
-      method: 'POST',
-      body: JSON.stringify(doc),
-      headers: { 'content-type': 'application/json', 'x-test-client': client },
-    });
+  const upload = (doc: unknown, client: string) => uploadAs(app, doc, client);
   const calibration = async () =>
     (await (await app.request('/api/calibration/geforce-rtx-4090')).json()) as CommunityCalibration;
 

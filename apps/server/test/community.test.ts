@@ -12,8 +12,14 @@ import {
   type ResultDocument,
 } from '@cliffbench/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { type Backend, backends, type ErrorBody, openedBackend } from './backends.js';
+import {
+  type Backend,
+  backends,
+  type ErrorBody,
+  multiClientApp,
+  openedBackend,
+  uploadAs,
+} from './backends.js';
 import { resultDocument } from './documents.js';
 
 const fixture = new URL('../../../packages/core/src/result/fixtures/llama-bench-4090.json', import.meta.url);
@@ -30,20 +36,11 @@ const withRuns = (n: number, tgTs: number): ResultDocument =>
 
 describe.each(backends)('llama.cpp runs and community calibration on $name', (backend: Backend) => {
   const opened = openedBackend(backend);
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof multiClientApp>;
   beforeAll(() => {
-    app = createApp({
-      db: opened.db,
-      clientKey: (c) => c.req.header('x-test-client') ?? 'local',
-      rateLimit: { burst: 1e9, perSecond: 1e9 },
-    });
+    app = multiClientApp(opened.db);
   });
-  const upload = (doc: unknown, client: string) =>
-    app.request('/api/results', {
-      method: 'POST',
-      body: JSON.stringify(doc),
-      headers: { 'content-type': 'application/json', 'x-test-client': client },
-    });
+  const upload = (doc: unknown, client: string) => uploadAs(app, doc, client);
 
   it('refuses a decode faster than the device bandwidth allows, with the reason, and stores nothing', async () => {
     const res = await upload(withRuns(0, 900), 'a');
