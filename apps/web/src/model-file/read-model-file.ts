@@ -39,6 +39,8 @@ export type ModelFile =
       readonly parts: number;
       /** Read over HTTP (a URL or the Hugging Face Hub) rather than from a local file. */
       readonly remote: boolean;
+      /** Where a remote file was read from, as the share link's `src=` carries it (remote-model.ts). */
+      readonly source?: string;
       /** Said beside the estimate, e.g. that the tensor data of the file is incomplete. */
       readonly warnings: readonly string[];
     };
@@ -52,12 +54,13 @@ const MIB = 2 ** 20;
 /** A config.json larger than this is not a model config. */
 const MAX_CONFIG_BYTES = 4 * MIB;
 
-/** A model file from a GGUF header read by core. */
+/** A model file from a GGUF header read by core (`source`: where a remote one was read from). */
 export function ggufModelFile(
   gguf: GgufModel,
   fileName: string,
   remote: boolean,
   fileBytes = gguf.fileBytes,
+  source?: string,
 ): ModelFile {
   return {
     kind: 'gguf',
@@ -69,6 +72,7 @@ export function ggufModelFile(
     bytesRead: gguf.bytesRead,
     parts: gguf.parts,
     remote,
+    ...(source === undefined ? {} : { source }),
     warnings: gguf.warnings,
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ggufFixture, splitGgufFixture } from '../../../../packages/core/test/gguf-files.js';
 import { type RangeServer, startRangeServer } from '../../../../packages/core/test/range-server.js';
+import { sourceOf } from '../state/url-state.js';
 import { savedHubEndpoint, saveHubEndpoint, setHubToken } from './hub-settings.js';
 import { locationOf, lookUpRemote, readEntry } from './remote-model.js';
 
@@ -41,6 +42,31 @@ describe('the page reads Hugging Face models by HTTP Range', () => {
     expect(m.kind === 'gguf' && m.parts).toBe(2);
     expect(m.fileName).toBe('acme/qwen3-8b-GGUF/qwen3-8b-Q8_0-00001-of-00002.gguf');
     expect(m.kind === 'gguf' && m.remote).toBe(true);
+  });
+
+  it('gives each model read a source the share link keeps and that reads the same file again', async () => {
+    const list = await lookUpRemote('acme/qwen3-8b-GGUF');
+    if (list.kind !== 'list') throw new Error('expected a listing');
+    const byQuant = await lookUpRemote('acme/qwen3-8b-GGUF:Q4_K_M');
+    const picked = [
+      byQuant.kind === 'model' ? byQuant.model : undefined,
+      await readEntry(list.repo, list.revision, list.entries[1]!),
+    ];
+    for (const m of picked) {
+      if (m?.kind !== 'gguf' || m.source === undefined)
+        throw new Error('expected a remote GGUF with a source');
+      expect(m.source.startsWith(`${server.url}/acme/qwen3-8b-GGUF/resolve/main/`)).toBe(true);
+      expect(sourceOf(m.source)).toBe(m.source);
+      const again = await lookUpRemote(m.source);
+      if (again.kind !== 'model' || again.model.kind !== 'gguf') throw new Error('expected a model');
+      expect([again.model.fileName, again.model.parts, again.model.fileBytes, again.model.source]).toEqual([
+        m.fileName,
+        m.parts,
+        m.fileBytes,
+        m.source,
+      ]);
+      expect(again.model.tensors).toEqual(m.tensors);
+    }
   });
 
   it('reads owner/repo:QUANT and pasted Hub links at once', async () => {

@@ -51,9 +51,13 @@ export function locationOf(text: string): RemoteLocation {
   return where;
 }
 
+/**
+ * Reads a remote model; its `source` (the share link's `src=`) is the URL of the file read (the first part of a
+ * split), which `locationOf` reads back to the same file — as a Hub file again where it is on the Hub endpoint set.
+ */
 async function read(where: RemoteLocation, signal?: AbortSignal): Promise<ModelFile> {
   const gguf = await readRemoteGguf(where, options(signal));
-  return ggufModelFile(gguf, gguf.label, true, gguf.remoteBytes ?? gguf.fileBytes);
+  return ggufModelFile(gguf, gguf.label, true, gguf.remoteBytes ?? gguf.fileBytes, gguf.urls[0]);
 }
 
 /**

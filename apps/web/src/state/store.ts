@@ -1,6 +1,7 @@
 /**
  * @module state/store — the page's signals: the estimate inputs and the calibration (both mirrored to the URL,
- * so the address bar is always a share link), and a model file the user dropped (local only, never in the URL).
+ * so the address bar is always a share link), and a model file the user dropped (local only, never in the URL)
+ * or read from a URL (its address is in the link as `src=`, read again when the link is opened).
  */
 import type { Calibration } from '@cliffbench/core';
 import { effect, signal } from '@preact/signals';
@@ -19,6 +20,8 @@ export const pageCalibration = signal<PageCalibration | undefined>(
 );
 /** A dropped config.json or .gguf, used instead of the catalog model while set. */
 export const modelFile = signal<ModelFile | undefined>(undefined);
+/** The remote model the opened link named (`src=`), for the model-file input to read again; not kept after. */
+export const sharedSource: string | undefined = initial.source;
 
 /** Changes one input. */
 export function setInput<K extends keyof Inputs>(key: K, value: Inputs[K]): void {
@@ -44,7 +47,13 @@ export function clearCalibration(): void {
 /** The query string for the current state: the share link. */
 export function currentQuery(): string {
   const c = pageCalibration.value;
-  return queryFromState({ inputs: inputs.value, ...(c === undefined ? {} : { calibration: sharedOf(c) }) });
+  const m = modelFile.value;
+  const source = m?.kind === 'gguf' ? m.source : undefined;
+  return queryFromState({
+    inputs: inputs.value,
+    ...(c === undefined ? {} : { calibration: sharedOf(c) }),
+    ...(source === undefined ? {} : { source }),
+  });
 }
 
 if (globalThis.location !== undefined && globalThis.history !== undefined) {
