@@ -12,7 +12,7 @@ import { gb } from '../format.js';
 import { hubToken, savedHubEndpoint, saveHubEndpoint, setHubToken } from '../model-file/hub-settings.js';
 import type { ModelFile } from '../model-file/read-model-file.js';
 import type { RemoteLookup } from '../model-file/remote-model.js';
-import { modelFile } from '../state/store.js';
+import { modelFile, sharedSource } from '../state/store.js';
 
 /** Why the last file or model could not be used. */
 const modelFileError = signal<string | undefined>(undefined);
@@ -82,6 +82,12 @@ async function usePicked(): Promise<void> {
     const { readEntry } = await import('../model-file/remote-model.js');
     return readEntry(list.repo, list.revision, entry, signal);
   });
+}
+
+// A share link's remote model (src=) is read again as if pasted: the same progress, errors and listing.
+if (sharedSource !== undefined) {
+  remoteText.value = sharedSource;
+  void lookUp();
 }
 
 const MB = 1e6;
@@ -199,7 +205,7 @@ export function ModelFileInput() {
       {m === undefined ? null : (
         <p class="file-note" data-testid="model-file-note">
           Using <strong>{m.fileName}</strong>: {m.architecture.name}
-          {note(m)}. Not part of the share link.{' '}
+          {note(m)}. {m.kind === 'gguf' && m.source !== undefined ? 'In' : 'Not part of'} the share link.{' '}
           <button type="button" class="link" onClick={() => (modelFile.value = undefined)}>
             Back to the catalog model
           </button>
