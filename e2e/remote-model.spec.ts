@@ -67,6 +67,26 @@ test('a Hugging Face repository pasted on the page is listed, and the picked fil
     true,
   );
 
+  // The share link names the file read (src=): opened again, the page fetches the header again, showing the same
+  // model and figures; the rest of the state comes with it.
+  await expect(page).toHaveURL(/[?&]src=/);
+  const link = page.url();
+  expect(new URL(link).searchParams.get('src')).toBe(
+    `${hub.url}/acme/gemma-4-31b-GGUF/resolve/main/gemma-4-31b-Q4_K_M.gguf`,
+  );
+  await expect(note).toContainText('In the share link.');
+  const noteText = (await note.textContent()) ?? '';
+  const figures = await Promise.all(
+    ['decode', 'prefill', 'ttft'].map(async (id) => (await page.getByTestId(id).textContent()) ?? ''),
+  );
+  const shared = await page.context().newPage();
+  await shared.goto(link);
+  await expect(shared.getByTestId('model-file-note')).toHaveText(noteText);
+  for (const [i, id] of ['decode', 'prefill', 'ttft'].entries())
+    await expect(shared.getByTestId(id)).toHaveText(figures[i] ?? '');
+  await expect(shared).toHaveURL(link);
+  await shared.close();
+
   // The split entry: every part's header.
   await files.selectOption({ index: 1 });
   await page.getByTestId('remote-model-use').click();
@@ -120,6 +140,27 @@ test('the page says 404, gated and no-Range in one line, and reads a gated model
   await page.waitForTimeout(200);
   console.info(`no-Range server: ${hub.bytesSent()} bytes written before the page hung up`);
   expect(hub.bytesSent()).toBeLessThan(64 * MiB);
+});
+
+test('a share link whose remote model cannot be read says so and keeps the rest of its state; other schemes are ignored', async ({
+  page,
+}) => {
+  const rest = 'model=gemma-4-31b&quant=Q4_K_M&device=geforce-rtx-3060-12gb&ram=48&ctx=16384&img=1';
+  await page.goto(`/?${rest}&src=${encodeURIComponent(`${hub.url}/acme/gone-GGUF/resolve/main/gone.gguf`)}`);
+  await expect(page.getByTestId('model-file-error')).toContainText('404');
+  await expect(page.getByTestId('remote-model')).toHaveValue(
+    `${hub.url}/acme/gone-GGUF/resolve/main/gone.gguf`,
+  );
+  await expect(page.getByTestId('model-file-note')).toHaveCount(0);
+  await expect(page.getByTestId('decode')).toHaveText(/\d/);
+  await expect(page.getByLabel('System RAM (GB)')).toHaveValue('48');
+  await expect(page).toHaveURL(new RegExp(`\\?${rest.replace(/[.?]/g, '\\$&')}$`));
+
+  await page.goto(`/?${rest}&src=${encodeURIComponent('file:///etc/passwd')}`);
+  await expect(page.getByTestId('decode')).toHaveText(/\d/);
+  await expect(page.getByTestId('remote-model')).toHaveValue('');
+  await expect(page.getByTestId('model-file-error')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/[?&]src=/);
 });
 
 test('every part of a split GGUF picked at once is one model, estimated with a warning when its data is missing', async ({
