@@ -66,7 +66,7 @@ test('pasted llama-bench runs move the estimate, upload with the result, and cal
   );
   await page.getByRole('button', { name: 'Apply timings' }).click();
   await expect(page.getByTestId('server-timings-status')).toContainText(
-    /Applied 1 llama-server timings: llama-server timings of Llama 3\.1 8B Q4_K_M on GeForce RTX 4090: 1 decode → η 0\.\d\d, 1 prompt → prefill ×\d\.\d\d/,
+    /Applied 1 llama-server timings: llama-server tg on GeForce RTX 4090: Llama 3\.1 8B Q4_K_M [\d.]+ tok\/s → η 0\.\d\d, .*1 pp runs → prefill ×\d\.\d\d/,
   );
   await page.getByTestId('upload').click();
   await expect(page.getByTestId('upload-stored')).toContainText('compare it');

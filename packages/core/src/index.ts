@@ -5,6 +5,7 @@
  */
 
 export {
+  calibrationFromChecks,
   calibrationFromLlamaRuns,
   type LlamaRunsCalibration,
 } from './calibration/calibration-from-llama-runs.js';

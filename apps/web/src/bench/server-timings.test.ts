@@ -55,7 +55,7 @@ describe('llama-server timings calibrate the page', () => {
     expect([usedDecode, usedPrefill]).toEqual([1, 1]);
     expect(kept[0]).toMatchObject({ model, device, predicted_n: generated });
     expect(calibration.source).toMatch(
-      /^llama-server timings of Llama 3\.1 8B Q4_K_M on GeForce RTX 4090: 1 decode → η 0\.70, 1 prompt → prefill ×0\.80$/,
+      /^llama-server tg on GeForce RTX 4090: Llama 3\.1 8B Q4_K_M \d+\.\d tok\/s → η 0\.70, t0 [\d.]+ ms \(one-point\); 1 pp runs → prefill ×0\.80$/,
     );
   });
 

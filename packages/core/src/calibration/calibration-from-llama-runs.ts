@@ -1,6 +1,7 @@
 /**
  * @module calibration/calibration-from-llama-runs — η and t0 from llama-bench runs as llama-bench writes them
- * (`-o json`/`-o jsonl`): each generation (tg) run that matches a catalog model and device, runs every layer
+ * (`-o json`/`-o jsonl`), or from llama-server timings as runs (result/server-timings-runs.ts): each checked
+ * generation (tg) run that matches a catalog model and device, runs every layer
  * on the accelerator and passes the physics check becomes one decode point (the bytes its own scenario reads
  * per token, at its file size, and its avg_ts); `fitDecodeFromLlamaBench` fits them. The device's prompt
  * processing (pp) runs that pass the check give the prefill efficiency: the median of measured ÷ the estimate
@@ -48,7 +49,22 @@ export function calibrationFromLlamaRuns(
   runs: readonly LlamaBenchRun[],
   deviceId?: string,
 ): LlamaRunsCalibration {
-  const checks = runs.map((run) => checkLlamaRun(run, deviceId));
+  return calibrationFromChecks(
+    runs.map((run) => checkLlamaRun(run, deviceId)),
+    deviceId,
+    'llama-bench',
+  );
+}
+
+/**
+ * `calibrationFromLlamaRuns` over runs already matched and checked, from llama-bench (`tool` names it in the
+ * messages and the source) or from llama-server timings (`serverTimingsRuns`).
+ */
+export function calibrationFromChecks(
+  checks: readonly LlamaRunCheck[],
+  deviceId: string | undefined,
+  tool: 'llama-bench' | 'llama-server',
+): LlamaRunsCalibration {
   const refused = checks.filter((c) => c.refused !== undefined);
   const usable = checks.filter(
     (c) =>
@@ -70,7 +86,7 @@ export function calibrationFromLlamaRuns(
     ].slice(0, 3);
     throw new CliffbenchError(
       'fit-failed',
-      `No llama-bench generation (tg) run here can calibrate${deviceId === undefined ? '' : ` ${deviceId}`}: it needs a catalog model fully on one catalog device${why.length ? ` (${why.join('; ')})` : ''}.`,
+      `No ${tool} generation (tg) run here can calibrate${deviceId === undefined ? '' : ` ${deviceId}`}: it needs a catalog model fully on one catalog device${why.length ? ` (${why.join('; ')})` : ''}.`,
       { refused: refused.map((c) => c.refused) },
     );
   }
@@ -91,7 +107,7 @@ export function calibrationFromLlamaRuns(
   if (points.length === 0) {
     throw new CliffbenchError(
       'fit-failed',
-      `The llama-bench runs on ${deviceName} do not hold every layer on the accelerator, so they cannot fit its bandwidth efficiency.`,
+      `The ${tool} runs on ${deviceName} do not hold every layer on the accelerator, so they cannot fit its bandwidth efficiency.`,
     );
   }
   const fit = fitDecodeFromLlamaBench(points, specGBs, t0);
@@ -111,7 +127,7 @@ export function calibrationFromLlamaRuns(
       c.match.matched ? `${c.match.model.name} ${c.match.quant} ${c.measured.toFixed(1)} tok/s` : '',
     )
     .join(', ');
-  const source = `llama-bench tg on ${deviceName}: ${what}${group.length > 4 ? ` +${group.length - 4} more` : ''} → η ${fit.eta.toFixed(2)}, t0 ${(fit.t0Seconds * 1e3).toFixed(1)} ms (${fit.method})${prefillText}`;
+  const source = `${tool} tg on ${deviceName}: ${what}${group.length > 4 ? ` +${group.length - 4} more` : ''} → η ${fit.eta.toFixed(2)}, t0 ${(fit.t0Seconds * 1e3).toFixed(1)} ms (${fit.method})${prefillText}`;
   return {
     calibration: {
       ...decode,
