@@ -15,7 +15,7 @@ async function buffersGiB(bar: Locator): Promise<number> {
   return Number.parseFloat(/buffers & runtime ([\d.]+)/.exec(label)?.[1] ?? 'NaN');
 }
 
-/** "1,072 tokens: …" → 1072. */
+/** "1,072 tokens" → 1072. */
 async function promptTokens(prompt: Locator): Promise<number> {
   return Number(
     (/^([\d,]+) tokens/.exec((await prompt.textContent()) ?? '')?.[1] ?? 'NaN').replace(/,/g, ''),
@@ -46,9 +46,10 @@ test('two images on Gemma 4 31B use the published projector: more prompt tokens,
   const images = page.getByRole('spinbutton', { name: 'Images in the prompt' });
   await images.fill('2');
   await images.press('Tab');
-  await expect(page.getByTestId('image-encode')).toContainText(/an image × 2, on the GPU/);
-  await expect(prompt).toHaveText(
-    `${(textTokens + 2 * perImage).toLocaleString('en')} tokens: ${textTokens} text + 2 images × ${perImage}`,
+  await expect(page.getByTestId('image-encode')).toContainText(/ms an image × 2, GPU$/);
+  await expect(prompt).toHaveText(`${(textTokens + 2 * perImage).toLocaleString('en')} tokens`);
+  await expect(page.getByTestId('images-basis')).toContainText(
+    `Prompt: ${textTokens} text tokens + 2 images × ${perImage} tokens.`,
   );
   expect(await promptTokens(prompt)).toBe(textTokens + 2 * perImage);
   const encodeMs = await figureOf(page, 'image-encode');

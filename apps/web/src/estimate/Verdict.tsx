@@ -55,29 +55,25 @@ const FIGURES: readonly {
   },
 ];
 
-/** "1,072 tokens: 512 text + 2 images × 280". */
-function promptText(p: PromptTokens): string {
-  const all = `${p.tokens.toLocaleString('en')} tokens`;
-  if (p.images === 0 || p.tokensPerImage === undefined) return all;
-  const fromImages = p.images * p.tokensPerImage;
-  return `${all}: ${(p.tokens - fromImages).toLocaleString('en')} text + ${p.images} image${p.images === 1 ? '' : 's'} × ${p.tokensPerImage}`;
+/** "512 text tokens + 2 images × 280 tokens", or undefined without images. */
+function promptParts(p: PromptTokens): string | undefined {
+  if (p.images === 0 || p.tokensPerImage === undefined) return undefined;
+  const text = p.tokens - p.images * p.tokensPerImage;
+  return `${text.toLocaleString('en')} text tokens + ${p.images} image${p.images === 1 ? '' : 's'} × ${p.tokensPerImage} tokens`;
 }
 
-/** "85.3 ms an image × 2, on the GPU". */
-function encodeText(e: DetailedEstimate): string {
-  const x = e.imageEncode;
-  if (x === undefined) return 'none counted (the basis says why)';
-  return `${seconds(x.secondsPerImage)} an image × ${x.images}, on the ${x.onGpu ? 'GPU' : 'CPU'}`;
-}
+/** The encode time of one image ("22.1 ms"), or a word when none is counted. */
+const encodeTime = (e: DetailedEstimate): string =>
+  e.imageEncode === undefined ? 'none counted' : seconds(e.imageEncode.secondsPerImage);
 
 /**
  * What the image figures leave out (docs/design.md §2.6.1): the encoder's compute buffer, the image files'
  * decoding and resizing on the CPU; a dynamic-resolution projector's image is taken at its most tokens.
  */
 const IMAGES_NOT_COUNTED =
-  'Images are counted at the most tokens their projector gives one (a smaller image gives fewer); their encode ' +
-  'time is added to the time to first token. Not counted: the encoder’s compute buffer, and decoding and ' +
-  'resizing the image files on the CPU.';
+  'Images are counted at the most tokens their projector gives one (a smaller image gives fewer), and their ' +
+  'encode time is added to the time to first token. Not counted: the encoder’s compute buffer, and decoding ' +
+  'and resizing the image files on the CPU.';
 
 /** With several streams: what each gets and all of them together (core's `parallel`), as `FIGURES`. */
 const STREAM_FIGURES: readonly {
@@ -155,19 +151,29 @@ export function Verdict(props: {
                 measured={c?.parallel === undefined ? undefined : f.show(c.parallel)}
               />
             ))}
-        <Figure label="Prompt" testId="prompt-tokens" spec={promptText(prompt)} />
+        <Figure
+          label="Prompt"
+          testId="prompt-tokens"
+          spec={prompt.tokens.toLocaleString('en')}
+          unit="tokens"
+        />
         {prompt.images === 0 ? null : (
           <Figure
             label="Image encoding"
             testId="image-encode"
-            spec={encodeText(e)}
-            measured={c === undefined ? undefined : encodeText(c)}
+            spec={encodeTime(e)}
+            measured={c === undefined ? undefined : encodeTime(c)}
+            unit={
+              e.imageEncode === undefined
+                ? undefined
+                : `an image × ${e.imageEncode.images}, ${e.imageEncode.onGpu ? 'GPU' : 'CPU'}`
+            }
           />
         )}
       </dl>
       {prompt.images === 0 ? null : (
         <p class="memory-band" data-testid="images-basis">
-          {IMAGES_NOT_COUNTED}
+          Prompt: {promptParts(prompt)}. {IMAGES_NOT_COUNTED}
         </p>
       )}
       <MemoryBar e={e} />
