@@ -46,7 +46,7 @@ describe('gemmaTable', () => {
     expect([...new Set(byModel)]).toEqual(gemma4.map((m) => m.id));
   });
 
-  it('follows the GPUs beside the first, and leaves the streams and projector to the model above', () => {
+  it('follows the GPUs beside the first, and leaves the streams, projector and images to the model above', () => {
     const two = gemmaTable({ ...seed, extraDevices: ['geforce-rtx-3060-12gb'] });
     const at = (r: typeof rows, id: string) => r.find((x) => x.modelId === id && x.quant === 'Q4_K_M');
     expect(at(rows, 'gemma-4-31b')?.onGpu).toBe(false);
@@ -58,6 +58,7 @@ describe('gemmaTable', () => {
       parallel: 4,
       parallelRuntime: 'ollama',
       mmprojBytes: 2e9,
+      images: 3,
     });
     expect(busy).toEqual(two);
   });

@@ -90,6 +90,7 @@ export function gemmaTable(inputs: Inputs, calibration?: Calibration): TableRow[
     kvUnified: _kvu,
     mmprojBytes: _mmproj,
     mmprojOnCpu: _mmcpu,
+    images: _images,
     ...withoutLayers
   } = auto;
   const rows: TableRow[] = [];
