@@ -8,6 +8,7 @@ import { catalogConfig } from '@cliffbench/core';
 import { expect, type Page, test } from '@playwright/test';
 import { figureOf } from './figures.js';
 import { shot } from './screenshots.js';
+import { enterSeedScenario } from './seed-inputs.js';
 
 /** Decode tok/s of one row of the Gemma 4 table. */
 async function tableDecode(page: Page, model: string, quant: string): Promise<number> {
@@ -28,14 +29,7 @@ test('Gemma 4 31B Q4_K_M on an RTX 3060 12GB with 32 GB does not fit, shows the 
   await page.waitForFunction(() => performance.getEntriesByName('cliffbench:warm').length > 0, undefined, {
     timeout: 60_000,
   });
-  await page.getByLabel('Model', { exact: true }).selectOption('gemma-4-31b');
-  await page.getByLabel('Quantisation').selectOption('Q4_K_M');
-  const device = page.getByRole('combobox', { name: 'GPU or Apple chip' });
-  await device.fill('rtx 3060 12');
-  await page.getByRole('option', { name: /GeForce RTX 3060 12GB/ }).click();
-  await page.getByLabel('System RAM (GB)').fill('32');
-  await page.getByLabel('System RAM (GB)').press('Tab');
-  await page.getByLabel('Context length (tokens)').selectOption('8192');
+  await enterSeedScenario(page);
 
   await expect(page.getByTestId('fit-status')).toHaveText('Does not fit in GPU memory');
   await expect(page.getByTestId('regime')).toHaveAttribute('data-regime', 'partial-offload');

@@ -8,6 +8,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { figureOf } from './figures.js';
 import { shot } from './screenshots.js';
+import { enterSeedScenario } from './seed-inputs.js';
 
 /** A figure from a memory bar's accessible text ("GPU 0 memory: 10.9 of 12.0 GiB: weights 9.0, KV cache …"). */
 async function barFigure(bar: Locator, what: 'used' | 'of' | 'weights' | 'buffers'): Promise<number> {
@@ -40,14 +41,7 @@ test('Gemma 4 31B fits on two RTX 3060 12GB, -ts and four streams move its memor
   browser,
 }) => {
   await page.goto('/');
-  await page.getByLabel('Model', { exact: true }).selectOption('gemma-4-31b');
-  await page.getByLabel('Quantisation').selectOption('Q4_K_M');
-  const device = page.getByRole('combobox', { name: 'GPU or Apple chip' });
-  await device.fill('rtx 3060 12');
-  await page.getByRole('option', { name: /GeForce RTX 3060 12GB/ }).click();
-  await page.getByLabel('System RAM (GB)').fill('32');
-  await page.getByLabel('System RAM (GB)').press('Tab');
-  await page.getByLabel('Context length (tokens)').selectOption('8192');
+  await enterSeedScenario(page);
 
   // One card: part of the model in RAM, one GPU bar.
   await expect(page.getByTestId('fit-status')).toHaveText('Does not fit in GPU memory');
