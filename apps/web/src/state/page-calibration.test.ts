@@ -36,7 +36,11 @@ describe('mergeCalibration', () => {
   });
 
   it('carries exactly the applied figures through a share link', () => {
-    const applied = mergeCalibration(undefined, dev, { gpuBandwidthGBs: 123.456789, t0Seconds: 0.0123456 });
+    const applied = mergeCalibration(undefined, dev, {
+      gpuBandwidthGBs: 123.456789,
+      t0Seconds: 0.0123456,
+      prefillEfficiency: 0.8765432,
+    });
     const link = queryFromState({ inputs: DEFAULT_INPUTS, calibration: sharedOf(applied) });
     const back = fromShared(stateFromQuery(link).calibration!);
     const { source: _a, ...figures } = applied.calibration;

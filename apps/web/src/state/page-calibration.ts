@@ -16,10 +16,17 @@ export interface PageCalibration {
 /** `CalibrationSchema` caps `source` at 300 characters. */
 const MAX_SOURCE = 300;
 
-/** The numeric fields of a calibration, in the order the URL and the basis list them. */
-const FIELDS = ['gpuBandwidthGBs', 'ramBandwidthGBs', 'pcieGBs', 'eta', 't0Seconds'] as const;
-/** Fields the page keeps but share links do not carry (llama-server/llama-bench prefill, community spreads). */
-const PAGE_FIELDS = [...FIELDS, 'prefillEfficiency', 'decodeSpread', 'prefillSpread'] as const;
+/** The numeric fields of a calibration a share link carries, in the order the URL and the basis list them. */
+const FIELDS = [
+  'gpuBandwidthGBs',
+  'ramBandwidthGBs',
+  'pcieGBs',
+  'eta',
+  't0Seconds',
+  'prefillEfficiency',
+] as const;
+/** Fields the page keeps but share links do not carry: the community's spreads (the page fetches them again). */
+const PAGE_FIELDS = [...FIELDS, 'decodeSpread', 'prefillSpread'] as const;
 
 function joinSources(a: string | undefined, b: string | undefined): string | undefined {
   const parts = [a, b].filter((s): s is string => s !== undefined && s !== '');

@@ -190,9 +190,11 @@ describe('URL state', () => {
         pcieGBs: roundMeasured(24.3),
         eta: roundMeasured(0.87654),
         t0Seconds: roundMeasured(0.0046789),
+        prefillEfficiency: roundMeasured(0.912345),
       },
     };
     const back = stateFromQuery(queryFromState(state));
+    expect(back.calibration?.prefillEfficiency).toBe(0.9123);
     expect(back.calibration?.gpuBandwidthGBs).toBe(317.2);
     expect(back.calibration?.eta).toBe(0.8765);
     expect(back.calibration?.t0Seconds).toBeCloseTo(0.004679, 9);

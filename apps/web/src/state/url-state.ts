@@ -77,6 +77,8 @@ export interface SharedCalibration {
   readonly eta?: number;
   /** Fixed cost per token, seconds (llama-bench fit). */
   readonly t0Seconds?: number;
+  /** Measured prefill ÷ the estimate with that η (llama-bench pp runs, llama-server timings). */
+  readonly prefillEfficiency?: number;
 }
 
 /** Everything the URL holds. */
@@ -139,6 +141,7 @@ function calibrationFromParams(p: URLSearchParams): SharedCalibration | undefine
   const pcie = positive(p.get('pbw'), 1e4);
   const eta = positive(p.get('eta'), 1.2);
   const t0Ms = positive(p.get('t0'), 1000);
+  const prefill = positive(p.get('pe'), 10);
   const c: SharedCalibration = {
     deviceId,
     ...(gpu === undefined ? {} : { gpuBandwidthGBs: gpu }),
@@ -146,6 +149,7 @@ function calibrationFromParams(p: URLSearchParams): SharedCalibration | undefine
     ...(pcie === undefined ? {} : { pcieGBs: pcie }),
     ...(eta === undefined ? {} : { eta }),
     ...(t0Ms === undefined ? {} : { t0Seconds: t0Ms / 1000 }),
+    ...(prefill === undefined ? {} : { prefillEfficiency: prefill }),
   };
   return Object.keys(c).length > 1 ? c : undefined;
 }
@@ -305,6 +309,7 @@ export function queryFromState(state: PageState): string {
     if (c.pcieGBs !== undefined) p.set('pbw', short(c.pcieGBs));
     if (c.eta !== undefined) p.set('eta', short(c.eta));
     if (c.t0Seconds !== undefined) p.set('t0', short(c.t0Seconds * 1000));
+    if (c.prefillEfficiency !== undefined) p.set('pe', short(c.prefillEfficiency));
   }
   if (state.source !== undefined) p.set('src', state.source);
   return p.toString();
