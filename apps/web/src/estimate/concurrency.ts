@@ -43,7 +43,7 @@ export interface ConcurrencyCurve {
 }
 
 function point(r: ResolvedScenario, streams: number): ConcurrencyPoint {
-  const e = estimateResolved(reconfigure(r, { parallel: streams }));
+  const e = estimateResolved(reconfigure(r, { parallel: streams }), { advice: false });
   const onGpu = ALL_ON_GPU.includes(e.regime);
   const p = e.parallel;
   return p === undefined
