@@ -90,6 +90,36 @@ function matmulSeconds(
   return 2 * u * perParam * (dense / denseOccupancy + experts / expertOccupancy);
 }
 
+/**
+ * Matmul seconds of a batch of `u` tokens through `dense` and routed-expert (active per token) parameters on the
+ * accelerator: the rate of the path llama.cpp takes for a batch of `u` (Volta's small batches keep MMQ's dp4a
+ * rate), each matrix at its tile occupancy. Also the compute side of a batched decode step
+ * (estimate/parallel-slots).
+ */
+export function gpuMatmulSeconds(
+  r: Pick<ResolvedScenario, 'speed' | 'model' | 'tensors'>,
+  u: number,
+  dense: number,
+  experts: number,
+): number {
+  const pc = r.speed.prefill;
+  const ps = prefillSums(r.model, r.tensors);
+  // A weight matrix multiplied by few tokens leaves its tiles part empty: u tokens for dense matrices, u·k/E
+  // for each expert.
+  const m = ps.experts > 0 ? u * (ps.expertsUsed / ps.experts) : u;
+  const cublas = pc.gpuDequantPass && u >= MMQ_DP4A_MAX_BATCH;
+  return matmulSeconds(
+    u,
+    dense,
+    experts,
+    ps.floatShare,
+    cublas || !pc.gpuDequantPass ? pc.gpuQuantFlops : pc.gpuQuantFlopsSmallBatch,
+    pc.gpuFloatFlops,
+    u / (u + pc.halfEfficiencyTokens),
+    ps.experts > 0 ? m / (m + pc.halfEfficiencyTokens) : 1,
+  );
+}
+
 /** Prefill time of `promptTokens` prompt tokens starting at `depthTokens`. */
 export function prefillTime(
   r: ResolvedScenario,
@@ -138,11 +168,6 @@ export function prefillTime(
   const expertFixed = moeLayers * pc.expertLayerPassSeconds;
   const pass = (u: number): Pass => {
     const touched = ps.experts > 0 ? 1 - (1 - expertShare) ** u : 1;
-    const m = u * expertShare;
-    // A weight matrix multiplied by few tokens leaves its tiles part empty: u tokens for dense matrices, u·k/E
-    // for each expert.
-    const denseOccupancy = u / (u + pc.halfEfficiencyTokens);
-    const expertOccupancy = ps.experts > 0 ? m / (m + pc.halfEfficiencyTokens) : 1;
     if (cpuOnly) {
       const compute = matmulSeconds(
         u,
@@ -173,17 +198,7 @@ export function prefillTime(
     const resident = (ps.denseParams + ps.expertParams * touched) * gpuShare * (1 - ps.floatShare);
     const dequant = cublas ? read + (4 * resident) / c.gpuBytesPerSecond : 0;
     const compute =
-      dequant +
-      matmulSeconds(
-        u,
-        ps.denseParams * gpuShare,
-        ps.expertActiveParams * gpuShare,
-        ps.floatShare,
-        cublas || !pc.gpuDequantPass ? pc.gpuQuantFlops : pc.gpuQuantFlopsSmallBatch,
-        pc.gpuFloatFlops,
-        denseOccupancy,
-        expertOccupancy,
-      );
+      dequant + gpuMatmulSeconds(r, u, ps.denseParams * gpuShare, ps.expertActiveParams * gpuShare);
     let transfer = 0;
     let cpu = 0;
     if (offloaded) {
