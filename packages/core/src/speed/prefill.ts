@@ -93,20 +93,22 @@ function matmulSeconds(
 /**
  * Matmul seconds of a batch of `u` tokens through `dense` and routed-expert (active per token) parameters on the
  * accelerator: the rate of the path llama.cpp takes for a batch of `u` (Volta's small batches keep MMQ's dp4a
- * rate), each matrix at its tile occupancy. Also the compute side of a batched decode step
- * (estimate/parallel-slots).
+ * rate), each matrix at its tile occupancy. `expertTokens` is the tokens each routed expert multiplies: u·k/E
+ * when the batch touches every expert (a prompt's micro-batch), more when it touches fewer (a batched decode
+ * step, estimate/parallel-slots).
  */
 export function gpuMatmulSeconds(
   r: Pick<ResolvedScenario, 'speed' | 'model' | 'tensors'>,
   u: number,
   dense: number,
   experts: number,
+  expertTokens?: number,
 ): number {
   const pc = r.speed.prefill;
   const ps = prefillSums(r.model, r.tensors);
   // A weight matrix multiplied by few tokens leaves its tiles part empty: u tokens for dense matrices, u·k/E
-  // for each expert.
-  const m = ps.experts > 0 ? u * (ps.expertsUsed / ps.experts) : u;
+  // (or `expertTokens`) for each expert.
+  const m = expertTokens ?? (ps.experts > 0 ? u * (ps.expertsUsed / ps.experts) : u);
   const cublas = pc.gpuDequantPass && u >= MMQ_DP4A_MAX_BATCH;
   return matmulSeconds(
     u,
