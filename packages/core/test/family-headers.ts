@@ -47,6 +47,20 @@ export interface FamilyCase {
 const sliding = (n: number, every: number) => Array.from({ length: n }, (_, i) => (i + 1) % every !== 0);
 
 /** The families: one real model each. */
+/** huggingface.co/mistralai/Mistral-Small-3.1-24B-Instruct-2503 config.json, `text_config`. */
+export const MISTRAL_SMALL_31_TEXT = {
+  model_type: 'mistral',
+  hidden_size: 5120,
+  intermediate_size: 32768,
+  num_hidden_layers: 40,
+  num_attention_heads: 32,
+  num_key_value_heads: 8,
+  head_dim: 128,
+  vocab_size: 131072,
+  max_position_embeddings: 131072,
+  sliding_window: null,
+} as const;
+
 export const FAMILIES: readonly FamilyCase[] = [
   {
     id: 'deepseek2 — DeepSeek-V2-Lite-Chat (MLA, MoE after 1 dense layer, 2 shared experts)',
@@ -340,18 +354,7 @@ export const FAMILIES: readonly FamilyCase[] = [
       'huggingface.co/mistralai/Mistral-Small-3.1-24B-Instruct-2503 config.json text_config; GGUF arch mistral3 per conversion/mistral3.py (Ministral3Model, a LlamaModel)',
     config: {
       model_type: 'mistral3',
-      text_config: {
-        model_type: 'mistral',
-        hidden_size: 5120,
-        intermediate_size: 32768,
-        num_hidden_layers: 40,
-        num_attention_heads: 32,
-        num_key_value_heads: 8,
-        head_dim: 128,
-        vocab_size: 131072,
-        max_position_embeddings: 131072,
-        sliding_window: null,
-      },
+      text_config: MISTRAL_SMALL_31_TEXT,
       tie_word_embeddings: false,
     },
     keys: {

@@ -7,6 +7,7 @@
  * unsloth Qwen3 repositories), except where a row says otherwise. They include the GGUF header and
  * metadata; compare with ggufFileBytes(). Text-only files (vision projectors are separate files).
  */
+import { MISTRAL_SMALL_31_TEXT } from './family-headers.js';
 
 /** Where a listing comes from; all of these files were made with an importance matrix. */
 export interface QuantSizeSource {
@@ -121,19 +122,8 @@ const gemma3_270m = {
   tie_word_embeddings: true,
 };
 
-/** mistralai/Mistral-Small-3.1-24B-Instruct-2503 config.json, text_config (converted as a llama model). */
-const mistralSmall31 = {
-  model_type: 'mistral',
-  hidden_size: 5120,
-  intermediate_size: 32768,
-  num_hidden_layers: 40,
-  num_attention_heads: 32,
-  num_key_value_heads: 8,
-  head_dim: 128,
-  vocab_size: 131072,
-  max_position_embeddings: 131072,
-  tie_word_embeddings: false,
-};
+/** mistralai/Mistral-Small-3.1-24B-Instruct-2503's text model (converted as a llama model), untied. */
+const mistralSmall31 = { ...MISTRAL_SMALL_31_TEXT, tie_word_embeddings: false };
 
 /** Every published file, by listing. */
 export const publishedQuantFiles: readonly PublishedQuantFile[] = [
