@@ -37,15 +37,31 @@ interface Band {
 
 const round = (x: number): number => Number(x.toFixed(3));
 
-function band(backend: string, regime: string, predictions: readonly RowPrediction[]): Band {
-  const ratios = predictions.map((p) => p.measured / p.predicted);
+/** p10 and p90 of measured ÷ predicted, widened to include 1. */
+function ratioBand(ratios: readonly number[]): { low: number; high: number; rows: number } {
   return {
-    backend,
-    regime,
     low: round(Math.min(1, quantile(ratios, 0.1))),
     high: round(Math.max(1, quantile(ratios, 0.9))),
     rows: ratios.length,
   };
+}
+
+const ratiosOf = (xs: readonly { measured: number; predicted: number }[]): number[] =>
+  xs.map((p) => p.measured / p.predicted);
+
+/** The fallback band: the most extreme trusted low and high, each squared (see the module note). */
+function fallbackOf(bands: readonly { low: number; high: number; rows: number }[]): {
+  low: number;
+  high: number;
+} {
+  const trusted = bands.filter((b) => b.rows >= MIN_BAND_ROWS);
+  const low = Math.min(...trusted.map((b) => b.low));
+  const high = Math.max(...trusted.map((b) => b.high));
+  return { low: Number((low * low).toFixed(2)), high: Number((high * high).toFixed(2)) };
+}
+
+function band(backend: string, regime: string, predictions: readonly RowPrediction[]): Band {
+  return { backend, regime, ...ratioBand(ratiosOf(predictions)) };
 }
 
 /** Bands for every backend/regime pair and every regime, plus the fallback. */
@@ -68,10 +84,7 @@ export function fitBands(predictions: readonly RowPrediction[]): {
       );
     }
   }
-  const trusted = bands.filter((b) => b.rows >= MIN_BAND_ROWS);
-  const low = Math.min(...trusted.map((b) => b.low));
-  const high = Math.max(...trusted.map((b) => b.high));
-  return { bands, fallback: { low: Number((low * low).toFixed(2)), high: Number((high * high).toFixed(2)) } };
+  return { bands, fallback: fallbackOf(bands) };
 }
 
 interface PrefillBand {
@@ -82,36 +95,24 @@ interface PrefillBand {
   readonly rows: number;
 }
 
-function ratioBand(ratios: readonly number[]): { low: number; high: number; rows: number } {
-  return {
-    low: round(Math.min(1, quantile(ratios, 0.1))),
-    high: round(Math.max(1, quantile(ratios, 0.9))),
-    rows: ratios.length,
-  };
-}
-
 /** Prefill bands for every backend/device-class pair and every device class, plus the fallback. */
 export function fitPrefillBands(predictions: readonly PrefillPrediction[]): {
   bands: PrefillBand[];
   fallback: { low: number; high: number };
 } {
   const bands: PrefillBand[] = [];
-  const ratios = (xs: readonly PrefillPrediction[]): number[] => xs.map((p) => p.measured / p.predicted);
   for (const deviceClass of [...new Set(predictions.map((p) => p.deviceClass))].sort()) {
     const inClass = predictions.filter((p) => p.deviceClass === deviceClass);
-    bands.push({ backend: '*', deviceClass, ...ratioBand(ratios(inClass)) });
+    bands.push({ backend: '*', deviceClass, ...ratioBand(ratiosOf(inClass)) });
     for (const backend of [...new Set(inClass.map((p) => p.backend))].sort()) {
       bands.push({
         backend,
         deviceClass,
-        ...ratioBand(ratios(inClass.filter((p) => p.backend === backend))),
+        ...ratioBand(ratiosOf(inClass.filter((p) => p.backend === backend))),
       });
     }
   }
-  const trusted = bands.filter((b) => b.rows >= MIN_BAND_ROWS);
-  const low = Math.min(...trusted.map((b) => b.low));
-  const high = Math.max(...trusted.map((b) => b.high));
-  return { bands, fallback: { low: Number((low * low).toFixed(2)), high: Number((high * high).toFixed(2)) } };
+  return { bands, fallback: fallbackOf(bands) };
 }
 
 /** published/predicted tensor bytes over the published model sizes without a caveat. */
