@@ -93,6 +93,22 @@ export function layerBlocks(
   return blocks;
 }
 
+/** What one GPU holds, with its name, its memory and whether the bytes fit in it less the margin. */
+function shareOn(
+  u: MultiGpu['units'][number],
+  budgetMarginBytes: number,
+  held: Omit<DeviceShare, 'name' | 'usableBytes' | 'runtimeBytes' | 'fits'>,
+): DeviceShare {
+  const bytes = held.weightsBytes + held.kvCacheBytes + held.computeBufferBytes;
+  return {
+    name: u.device.name,
+    ...held,
+    usableBytes: u.usableBytes,
+    runtimeBytes: u.hardware.gpuCapacityBytes - u.usableBytes,
+    fits: bytes <= u.usableBytes - budgetMarginBytes,
+  };
+}
+
 /** Each GPU's bytes for a split (`gpuLayers`, `cpuMoeLayers`) of the scenario across its GPUs. */
 export function deviceShares(
   r: ResolvedScenario,
@@ -122,20 +138,16 @@ export function deviceShares(
       const kvCacheBytes = kvBytes(r, sizes, b.from, b.to);
       const used = b.to > b.from || b.output;
       const computeBufferBytes = !used ? 0 : b.output ? sizes.computeBytes : sizes.layerComputeBytes;
-      return {
-        name: u.device.name,
+      return shareOn(u, budgetMarginBytes, {
         layers: b.to - b.from,
         output: b.output,
         weightsBytes,
         kvCacheBytes,
         computeBufferBytes,
-        usableBytes: u.usableBytes,
-        runtimeBytes: u.hardware.gpuCapacityBytes - u.usableBytes,
-        fits: weightsBytes + kvCacheBytes + computeBufferBytes <= u.usableBytes - budgetMarginBytes,
         from: b.from,
         to: b.to,
         fraction: 1,
-      };
+      });
     });
   }
   const allWeights = onGpu ? weightsIn(first, n) + s.outputSideBytes : 0;
@@ -147,20 +159,16 @@ export function deviceShares(
     const weightsBytes = allWeights * f;
     const kvCacheBytes = tensor ? allKv * f : main ? allKv : 0;
     const computeBufferBytes = onGpu && (tensor || main) ? sizes.computeBytes : 0;
-    return {
-      name: u.device.name,
+    return shareOn(u, budgetMarginBytes, {
       layers: onGpu && f > 0 ? n - first : 0,
       output: onGpu && (tensor ? f > 0 : main),
       weightsBytes,
       kvCacheBytes,
       computeBufferBytes,
-      usableBytes: u.usableBytes,
-      runtimeBytes: u.hardware.gpuCapacityBytes - u.usableBytes,
-      fits: weightsBytes + kvCacheBytes + computeBufferBytes <= u.usableBytes - budgetMarginBytes,
       from: first,
       to: n,
       fraction: f,
-    };
+    });
   });
 }
 
